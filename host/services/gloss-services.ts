@@ -1,0 +1,101 @@
+// The host-agnostic implementation of the contract. Both hosts build one of these and route
+// requests to `dispatch`, which validates the payload, runs the entry and turns any failure into
+// a GlossError. What differs between hosts (whether an OS dialog exists, whether the UI may name
+// paths) is the `HostPolicy` they pass in.
+import { EventEmitter } from 'node:events';
+import { GlossError, toWireError, type WireError } from '../../shared/errors.js';
+import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo } from '../../shared/contract.js';
+import { validateInput } from '../../shared/contract-validation.js';
+import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
+import { currentSha256, loadSource } from './source-files.js';
+import { readSidecarState, writeSidecar } from './sidecar-files.js';
+
+export interface HostPolicy {
+  kind: HostInfo['kind'];
+  version: string;
+  /** Show the OS dialog; absent where the host has none (the browser host). */
+  pickPath?: (what: 'folder' | 'file') => Promise<string | null>;
+  /** Whether the UI may name a path to open. The Electron host says no: only dialogs and the command line open things there. */
+  uiMayNamePaths: boolean;
+}
+
+export type Handlers = { [K in ContractName]: (input: ContractInput<K>) => Promise<ContractOutput<K>> };
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: WireError };
+
+export class GlossServices {
+  private workspace: OpenedWorkspace | null = null;
+  private readonly events = new EventEmitter();
+  readonly handlers: Handlers;
+
+  constructor(private readonly policy: HostPolicy) {
+    this.handlers = {
+      getHostInfo: async () => ({ kind: policy.kind, hasDialogs: Boolean(policy.pickPath), version: policy.version }),
+      getWorkspace: async () => (this.workspace ? this.workspace.describe() : null),
+      openFolder: async ({ path }) => this.openFromUi('folder', path),
+      openFile: async ({ path }) => this.openFromUi('file', path),
+      readDocument: async ({ path }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        const [source, sidecar] = await Promise.all([loadSource(abs), readSidecarState(abs)]);
+        return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar };
+      },
+      saveAnnotations: async ({ path, sidecar }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        if ((await currentSha256(abs)) !== sidecar.source.sha256) {
+          throw new GlossError(
+            'source-changed',
+            `Not saved: ${sidecar.source.name} changed on disk since it was opened. Reopen it; your annotations stay in memory until then.`,
+          );
+        }
+        await writeSidecar(abs, sidecar);
+        return { savedAt: new Date().toISOString() };
+      },
+    };
+  }
+
+  /** Open a folder or file named by the host itself (command line, dialog, menu); tells the UI. */
+  async open(what: 'folder' | 'file', target: string): Promise<OpenedWorkspace> {
+    this.workspace = what === 'folder' ? await OpenedWorkspace.openFolder(target) : await OpenedWorkspace.openFile(target);
+    const workspace = await this.workspace.describe();
+    this.emit({ type: 'workspace-changed', workspace });
+    return this.workspace;
+  }
+
+  /** Validate and run one contract entry; never throws. */
+  async dispatch(name: string, payload: unknown): Promise<DispatchResult> {
+    try {
+      const input = validateInput(name, payload);
+      const handler = this.handlers[name as ContractName] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(input) };
+    } catch (err) {
+      return { ok: false, error: toWireError(err) };
+    }
+  }
+
+  onEvent(listener: (event: HostEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  emit(event: HostEvent): void {
+    this.events.emit('event', event);
+  }
+
+  private async openFromUi(what: 'folder' | 'file', path: string | null): Promise<ContractOutput<'openFolder'>> {
+    let target = path;
+    if (target === null) {
+      if (!this.policy.pickPath) throw new GlossError('no-dialog', `This host has no ${what} dialog; type the ${what}'s path instead.`);
+      target = await this.policy.pickPath(what);
+      if (target === null) return { kind: 'canceled' };
+    } else if (!this.policy.uiMayNamePaths) {
+      throw new GlossError('invalid-request', `Refused: open a ${what} through the File menu.`);
+    }
+    const ws = await this.open(what, target);
+    return { kind: 'opened', workspace: await ws.describe() };
+  }
+
+  private requireWorkspace(): OpenedWorkspace {
+    if (!this.workspace) throw new GlossError('no-workspace', 'No folder is open. Use File › Open Folder… first.');
+    return this.workspace;
+  }
+}

@@ -1,0 +1,53 @@
+// Turning a source file's bytes into text, or into a clear refusal. Byte-order marks decide
+// first (UTF-8, UTF-16 LE/BE); then strict UTF-8; then a detected legacy encoding (chardet +
+// iconv-lite). The BOM is not part of the text, so offsets start after it. Line endings are
+// kept exactly as they are.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { GlossError } from '../../shared/errors.js';
+
+/** Largest source Gloss opens, in bytes. Enough for 20 MB of text with room to spare. */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+
+export interface DecodedSource {
+  text: string;
+  /** The encoding used, lowercase: `utf-8`, `utf-8-bom`... see docs/FORMAT.md. */
+  encoding: string;
+}
+
+export function decodeSource(bytes: Uint8Array, name: string): DecodedSource {
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new GlossError('too-large', `${name} is ${formatMB(bytes.length)}; Gloss opens sources up to ${formatMB(MAX_SOURCE_BYTES)}.`);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeStrict('utf-8', bytes.subarray(3), name), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict('utf-16le', bytes.subarray(2), name), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict('utf-16be', bytes.subarray(2), name), encoding: 'utf-16be' };
+  if (bytes.includes(0)) {
+    throw new GlossError('binary', `${name} looks like a binary file (it contains NUL bytes), not text; Gloss opens .txt and .md text files.`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: a legacy single- or multi-byte encoding.
+  }
+  const detected = chardet.detect(bytes);
+  const encoding = detected && iconv.encodingExists(detected) ? detected.toLowerCase() : null;
+  if (!encoding || encoding.startsWith('utf')) {
+    throw new GlossError('unreadable', `${name} is not valid UTF-8 and its encoding could not be recognised; save it as UTF-8 and open it again.`);
+  }
+  return { text: iconv.decode(Buffer.from(bytes), encoding), encoding };
+}
+
+function decodeStrict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new GlossError('unreadable', `${name} starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}; it may be damaged.`);
+  }
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,155 @@
+// The workspace is what the user opened: a folder, or a single file. It is the only place Gloss
+// reads from or writes to. Every path the UI sends is relative to it and is resolved here, with
+// symbolic links followed, and refused if it would land outside.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { GlossError } from '../../shared/errors.js';
+import type { FileEntry, Workspace } from '../../shared/contract.js';
+import { isSidecarPath } from '../../shared/sidecar-format.js';
+import type { SourceFormat } from '../../shared/text-blocks.js';
+import { countSidecarAnnotations } from './sidecar-files.js';
+
+const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+
+/** Source format from a file name, or null when Gloss does not open that kind of file. */
+export function sourceFormatOf(fileName: string): SourceFormat | null {
+  return FORMATS[path.extname(fileName).toLowerCase()] ?? null;
+}
+
+/** How deep listing descends into sub-folders. */
+const MAX_DEPTH = 16;
+
+export class OpenedWorkspace {
+  private constructor(
+    /** Real (symlink-free) absolute path of the folder. */
+    readonly root: string,
+    readonly kind: 'folder' | 'file',
+    /** For a single opened file, its name inside root. */
+    readonly onlyFile: string | null,
+  ) {}
+
+  static async openFolder(folder: string): Promise<OpenedWorkspace> {
+    const real = await realpathOrFail(folder);
+    const stat = await fs.stat(real);
+    if (!stat.isDirectory()) throw new GlossError('not-found', `${folder} is not a folder.`);
+    return new OpenedWorkspace(real, 'folder', null);
+  }
+
+  static async openFile(file: string): Promise<OpenedWorkspace> {
+    const real = await realpathOrFail(file);
+    const stat = await fs.stat(real);
+    if (!stat.isFile()) throw new GlossError('not-found', `${file} is not a file.`);
+    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${path.basename(file)} is not a kind of file Gloss opens (.txt, .md).`);
+    return new OpenedWorkspace(path.dirname(real), 'file', path.basename(real));
+  }
+
+  /**
+   * Absolute path of a workspace-relative source path, after checking it stays inside the
+   * workspace (also through symbolic links). For a single-file workspace only that file passes.
+   */
+  async resolveSource(relative: string): Promise<string> {
+    const parts = relative.split('/');
+    if (this.onlyFile !== null && relative !== this.onlyFile) throw outside(relative);
+    const joined = path.join(this.root, ...parts);
+    if (!isInside(this.root, joined)) throw outside(relative);
+    let real: string;
+    try {
+      real = await fs.realpath(joined);
+    } catch {
+      throw new GlossError('not-found', `${relative} is no longer in ${path.basename(this.root)}; it may have been moved or deleted.`);
+    }
+    if (!isInside(this.root, real)) throw outside(relative);
+    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${relative} is not a kind of file Gloss opens (.txt, .md).`);
+    return joined;
+  }
+
+  async describe(): Promise<Workspace> {
+    return {
+      root: this.root,
+      name: this.onlyFile ?? path.basename(this.root),
+      kind: this.kind,
+      files: await this.listSources(),
+    };
+  }
+
+  /** Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops broken. */
+  async listSources(): Promise<FileEntry[]> {
+    const entries: FileEntry[] = [];
+    if (this.onlyFile !== null) {
+      const entry = await this.entryFor(this.onlyFile, path.join(this.root, this.onlyFile));
+      if (entry) entries.push(entry);
+      return entries;
+    }
+    const seen = new Set<string>();
+    const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+      let real: string;
+      try {
+        real = await fs.realpath(dir);
+      } catch {
+        return;
+      }
+      if (seen.has(real) || !isInside(this.root, real) || depth > MAX_DEPTH) return;
+      seen.add(real);
+      let names: string[];
+      try {
+        names = await fs.readdir(dir);
+      } catch {
+        return; // An unreadable sub-folder is skipped, not fatal.
+      }
+      for (const name of names.sort()) {
+        if (name.startsWith('.')) continue;
+        const abs = path.join(dir, name);
+        const relPath = rel ? `${rel}/${name}` : name;
+        let stat;
+        try {
+          stat = await fs.stat(abs);
+        } catch {
+          continue; // Broken link.
+        }
+        if (stat.isDirectory()) await walk(abs, relPath, depth + 1);
+        else if (stat.isFile() && !isSidecarPath(name)) {
+          const entry = await this.entryFor(relPath, abs);
+          if (entry) entries.push(entry);
+        }
+      }
+    };
+    await walk(this.root, '', 0);
+    return entries;
+  }
+
+  private async entryFor(relPath: string, abs: string): Promise<FileEntry | null> {
+    const format = sourceFormatOf(abs);
+    if (!format) return null;
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch {
+      return null;
+    }
+    return {
+      path: relPath,
+      name: path.basename(abs),
+      format,
+      bytes: stat.size,
+      modified: stat.mtime.toISOString(),
+      annotationCount: await countSidecarAnnotations(abs),
+    };
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function outside(relative: string): GlossError {
+  return new GlossError('outside-workspace', `Refused: ${relative} is not inside the opened folder.`);
+}
+
+async function realpathOrFail(p: string): Promise<string> {
+  try {
+    return await fs.realpath(path.resolve(p));
+  } catch {
+    throw new GlossError('not-found', `${p} does not exist or cannot be read.`);
+  }
+}

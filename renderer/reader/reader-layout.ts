@@ -1,0 +1,89 @@
+// The one module that converts between text offsets (code points over the source) and
+// ProseMirror positions. The document is built here from the text blocks, so both directions use
+// the same table: block i's content starts at ProseMirror position pmStart[i] and at UTF-16
+// index blocks[i].start; the gaps between blocks (blank lines) have no ProseMirror position.
+import type { Node as PMNode } from 'prosemirror-model';
+import type { CodePointText } from '../../shared/code-points.js';
+import { splitIntoBlocks, type SourceFormat, type TextBlock } from '../../shared/text-blocks.js';
+import { readerSchema } from './reader-schema.js';
+
+export class ReaderLayout {
+  readonly blocks: readonly TextBlock[];
+  readonly doc: PMNode;
+  /** ProseMirror position of the first character of each block. */
+  private readonly pmStart: Int32Array;
+
+  constructor(
+    readonly text: CodePointText,
+    format: SourceFormat,
+  ) {
+    this.blocks = splitIntoBlocks(text.text, format);
+    this.pmStart = new Int32Array(this.blocks.length);
+    const nodes: PMNode[] = [];
+    let pos = 0;
+    this.blocks.forEach((b, i) => {
+      this.pmStart[i] = pos + 1;
+      pos += b.end - b.start + 2;
+      const content = b.end > b.start ? readerSchema.text(text.text.slice(b.start, b.end)) : undefined;
+      nodes.push(readerSchema.node('block', { kind: b.kind, level: b.level, continued: b.continued }, content));
+    });
+    this.doc = readerSchema.node('doc', null, nodes);
+  }
+
+  /**
+   * ProseMirror position of code point `cp`. An offset in a gap between blocks maps to the start of
+   * the next block (bias 'start') or the end of the previous one (bias 'end').
+   */
+  toPos(cp: number, bias: 'start' | 'end' = 'start'): number {
+    const u16 = this.text.toUtf16(cp);
+    const i = this.blockAtOrBefore(u16);
+    if (i < 0) return this.pmStart[0]!;
+    const b = this.blocks[i]!;
+    if (u16 <= b.end) return this.pmStart[i]! + (u16 - b.start);
+    if (bias === 'start' && i + 1 < this.blocks.length) return this.pmStart[i + 1]!;
+    return this.pmStart[i]! + (b.end - b.start);
+  }
+
+  /** Code point offset of ProseMirror position `pos`. */
+  toOffset(pos: number): number {
+    // Last block whose content starts at or before pos.
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.pmStart[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = this.blocks[lo]!;
+    const within = Math.max(0, Math.min(pos - this.pmStart[lo]!, b.end - b.start));
+    return this.text.toCodePoint(b.start + within);
+  }
+
+  /** ProseMirror ranges covering code points [start, end), cut at block edges (empty pieces left out). */
+  segments(start: number, end: number): [number, number][] {
+    const from = this.text.toUtf16(start);
+    const to = this.text.toUtf16(end);
+    const out: [number, number][] = [];
+    for (let i = Math.max(0, this.blockAtOrBefore(from)); i < this.blocks.length; i++) {
+      const b = this.blocks[i]!;
+      if (b.start >= to) break;
+      const a = Math.max(from, b.start);
+      const z = Math.min(to, b.end);
+      if (z > a) out.push([this.pmStart[i]! + (a - b.start), this.pmStart[i]! + (z - b.start)]);
+    }
+    return out;
+  }
+
+  /** Index of the last block starting at or before UTF-16 index u16, or -1. */
+  private blockAtOrBefore(u16: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    if (this.blocks[0]!.start > u16) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blocks[mid]!.start <= u16) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

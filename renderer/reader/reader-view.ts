@@ -1,0 +1,137 @@
+// The reader: a ProseMirror view over the source text that lets the analyst select (with mouse
+// or keyboard, a caret moves through the text) but never changes the text. Keys that would type
+// or delete are turned into annotation commands or ignored. It knows nothing of React or the
+// store: it reports what the user asked for through `ReaderCommands`.
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { annotationsAt, highlightPlugin, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import type { ReaderLayout } from './reader-layout.js';
+
+export interface ReaderCommands {
+  /** Tag id for a key, if the key applies a tag. */
+  tagForKey(key: string): string | null;
+  /** The user tagged code points [start, end). */
+  tagRange(tag: string, start: number, end: number): void;
+  /** The user pressed a tag key with no text selected: re-tag the selected annotation. */
+  retagSelected(tag: string): void;
+  selectAnnotation(id: string | null): void;
+  deleteSelected(): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** Keys that move the caret or selection and are left to the browser. */
+const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta']);
+
+export class ReaderView {
+  readonly view: EditorView;
+
+  constructor(
+    mount: HTMLElement,
+    readonly layout: ReaderLayout,
+    private readonly commands: ReaderCommands,
+  ) {
+    // The source is read-only: no transaction may change the document.
+    const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
+    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout)] });
+    this.view = new EditorView(mount, {
+      state,
+      attributes: { class: 'reader-doc', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
+      handleKeyDown: (view, event) => this.onKeyDown(view, event),
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
+      handleClick: (view, pos, event) => {
+        const target = (event.target as HTMLElement | null)?.closest('[data-ann-id]');
+        const id = target?.getAttribute('data-ann-id') ?? annotationsAt(view.state, pos)[0] ?? null;
+        this.commands.selectAnnotation(id);
+        return false;
+      },
+      handleDOMEvents: {
+        // Typing, deleting, cutting, IME input: cancelled before the browser changes the DOM.
+        beforeinput: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+      },
+    });
+  }
+
+  setHighlights(input: HighlightInput): void {
+    this.view.dispatch(setHighlights(this.view.state.tr, input));
+  }
+
+  /** The current selection as code point offsets, or null when nothing is selected. */
+  selectionOffsets(): { start: number; end: number } | null {
+    const { from, to, empty } = this.view.state.selection;
+    if (empty) return null;
+    const start = this.layout.toOffset(from);
+    const end = this.layout.toOffset(to);
+    return end > start ? { start, end } : null;
+  }
+
+  /** Tag the current selection; true when something was tagged. */
+  tagSelection(tag: string): boolean {
+    const range = this.selectionOffsets();
+    if (!range) return false;
+    this.commands.tagRange(tag, range.start, range.end);
+    // Collapse the selection to its end so the new highlight is visible, not hidden under the selection.
+    const { to } = this.view.state.selection;
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, to)));
+    return true;
+  }
+
+  /** Scroll the annotation into view and flash it. */
+  reveal(id: string, start: number): void {
+    const pos = this.layout.toPos(start);
+    const { node } = this.view.domAtPos(pos);
+    const element = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
+    const target = this.view.dom.querySelector(`[data-ann-id="${CSS.escape(id)}"]`) ?? element;
+    target?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    const parts = this.view.dom.querySelectorAll(`[data-ann-id="${CSS.escape(id)}"]`);
+    parts.forEach((el) => {
+      el.classList.remove('hl-flash');
+      void (el as HTMLElement).offsetWidth; // restart the animation
+      el.classList.add('hl-flash');
+    });
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+
+  private onKeyDown(_view: EditorView, event: KeyboardEvent): boolean {
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key;
+    if (mod && key.toLowerCase() === 'z') {
+      if (event.shiftKey) this.commands.redo();
+      else this.commands.undo();
+      return true;
+    }
+    if (mod && key.toLowerCase() === 'y') {
+      this.commands.redo();
+      return true;
+    }
+    if (mod || event.altKey) return false; // copy, select all, browser shortcuts
+    if (NAVIGATION.has(key)) return false;
+    if (key === 'Escape') {
+      this.commands.selectAnnotation(null);
+      return true;
+    }
+    if (key === 'Delete' || key === 'Backspace') {
+      this.commands.deleteSelected();
+      return true;
+    }
+    const tag = this.commands.tagForKey(key);
+    if (tag) {
+      if (!this.tagSelection(tag)) this.commands.retagSelected(tag);
+      return true;
+    }
+    // Anything else would type into the source: swallow it.
+    return key.length === 1 || key === 'Enter';
+  }
+}

@@ -1,0 +1,49 @@
+// Undo and redo of annotation changes. A change is the annotations it replaced and the ones it
+// put in their place (by id), so undoing is applying the change the other way round. Changes with
+// the same coalesce key in quick succession (typing a note) merge into one step.
+
+import type { Annotation } from '../../shared/sidecar-format.js';
+
+export interface AnnotationChange {
+  /** Annotations as they were before (absent ids were created by the change). */
+  before: readonly Annotation[];
+  /** Annotations as they are after (absent ids were deleted by the change). */
+  after: readonly Annotation[];
+  /** Changes with equal keys within COALESCE_MS merge into one undo step. */
+  coalesceKey?: string;
+  at: number;
+}
+
+/** How close in time two edits of the same field must be to undo as one. */
+export const COALESCE_MS = 1500;
+
+/** Apply a change to a list: drop the `before` ids, insert the `after` annotations. */
+export function applyChange(list: readonly Annotation[], change: Pick<AnnotationChange, 'before' | 'after'>): Annotation[] {
+  const replaced = new Set(change.before.map((a) => a.id));
+  for (const a of change.after) replaced.add(a.id);
+  const afterById = new Map(change.after.map((a) => [a.id, a]));
+  const out: Annotation[] = [];
+  for (const a of list) {
+    if (!replaced.has(a.id)) out.push(a);
+    else if (afterById.has(a.id)) {
+      out.push(afterById.get(a.id)!);
+      afterById.delete(a.id);
+    }
+  }
+  for (const a of afterById.values()) out.push(a);
+  return out;
+}
+
+export function invert(change: AnnotationChange): AnnotationChange {
+  return { before: change.after, after: change.before, at: change.at };
+}
+
+/** Push onto an undo stack, merging with the top entry when both share a coalesce key and are close in time. */
+export function pushChange(stack: readonly AnnotationChange[], change: AnnotationChange, limit = 500): AnnotationChange[] {
+  const top = stack[stack.length - 1];
+  if (top && change.coalesceKey && top.coalesceKey === change.coalesceKey && change.at - top.at < COALESCE_MS) {
+    return [...stack.slice(0, -1), { before: top.before, after: change.after, coalesceKey: change.coalesceKey, at: change.at }];
+  }
+  const next = [...stack, change];
+  return next.length > limit ? next.slice(next.length - limit) : next;
+}

@@ -1,0 +1,64 @@
+// The annotation list: every annotation of the open document in text order, virtualized so that
+// thousands stay smooth. Clicking an entry selects it and scrolls the reader to it; orphans (whose
+// text could not be found) are listed with a mark, never hidden.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { compareByPosition } from '../../shared/annotations.js';
+import { tagById } from '../../shared/tags.js';
+import { AnnotationDetails } from './AnnotationDetails.js';
+import { useApp, useGloss } from './session-context.js';
+
+const ROW_HEIGHT = 58;
+
+export function AnnotationList() {
+  const { session } = useApp();
+  const annotations = useGloss((s) => s.annotations);
+  const tags = useGloss((s) => s.tags);
+  const anchorStatus = useGloss((s) => s.anchorStatus);
+  const selectedId = useGloss((s) => s.selectedId);
+  const hasDocument = useGloss((s) => s.document !== null);
+  const sorted = useMemo(() => [...annotations].sort(compareByPosition), [annotations]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+
+  if (!hasDocument) return <aside className="annotation-panel" aria-label="Annotations" />;
+  return (
+    <aside className="annotation-panel" aria-label="Annotations">
+      <h2>
+        Annotations <span className="count" data-testid="annotation-count">{sorted.length}</span>
+      </h2>
+      <div className="annotation-list" ref={scrollRef} role="listbox" aria-label="Annotations in this article">
+        {sorted.length === 0 && <p className="empty">No annotations yet. Select a passage and press 1, 2 or 3.</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const a = sorted[item.index]!;
+            const tag = tagById(tags, a.tag);
+            const status = anchorStatus[a.id];
+            return (
+              <div
+                key={a.id}
+                role="option"
+                aria-selected={a.id === selectedId}
+                tabIndex={a.id === selectedId ? 0 : -1}
+                className={`annotation-row${a.id === selectedId ? ' selected' : ''}`}
+                data-ann-id={a.id}
+                data-tag={a.tag}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => session.store.getState().select(a.id, { reveal: true })}
+              >
+                <span className="row-tag">
+                  <span className="swatch" aria-hidden="true" />
+                  {tag.label}
+                  {status && <span className={`status status-${status}`}>{status}</span>}
+                </span>
+                <span className="row-text">{a.exact}</span>
+                {a.note && <span className="row-note">{a.note}</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <AnnotationDetails />
+    </aside>
+  );
+}

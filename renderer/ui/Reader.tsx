@@ -1,0 +1,82 @@
+// Mounts the ProseMirror reader for the open document and feeds it the store's annotations.
+import { useEffect, useRef } from 'react';
+import { ReaderLayout } from '../reader/reader-layout.js';
+import { ReaderView } from '../reader/reader-view.js';
+import type { GlossState } from '../state/gloss-store.js';
+import { useApp, useGloss } from './session-context.js';
+
+function orphanIds(anchorStatus: GlossState['anchorStatus']): Set<string> {
+  return new Set(Object.entries(anchorStatus).filter(([, s]) => s === 'orphaned').map(([id]) => id));
+}
+
+export function Reader() {
+  const { session, reader } = useApp();
+  const { store } = session;
+  const document = useGloss((s) => s.document);
+  const documentError = useGloss((s) => s.documentError);
+  const loadingPath = useGloss((s) => s.loadingPath);
+  const mountRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!document || !mount) return;
+    performance.mark('gloss:reader-build-start');
+    const layout = new ReaderLayout(document.text, document.format);
+    const view = new ReaderView(mount, layout, {
+      tagForKey: (key) => store.getState().tags.find((t) => t.key === key)?.id ?? null,
+      tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
+      retagSelected: (tag) => {
+        const { selectedId, retag } = store.getState();
+        if (selectedId) retag(selectedId, tag);
+      },
+      selectAnnotation: (id) => store.getState().select(id),
+      deleteSelected: () => {
+        const { selectedId, deleteAnnotation } = store.getState();
+        if (selectedId) deleteAnnotation(selectedId);
+      },
+      undo: () => store.getState().undo(),
+      redo: () => store.getState().redo(),
+    });
+    reader.current = view;
+    let hidden = orphanIds(store.getState().anchorStatus);
+    const push = (s: GlossState) => view.setHighlights({ annotations: s.annotations, hidden, selectedId: s.selectedId });
+    push(store.getState());
+    performance.mark('gloss:reader-built');
+    requestAnimationFrame(() => performance.mark('gloss:highlights-painted'));
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.anchorStatus !== prev.anchorStatus) hidden = orphanIds(s.anchorStatus);
+      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchorStatus !== prev.anchorStatus) push(s);
+      if (s.reveal && s.reveal !== prev.reveal) {
+        const target = s.annotations.find((a) => a.id === s.reveal!.id);
+        if (target) view.reveal(target.id, target.start);
+      }
+    });
+    view.focus();
+    return () => {
+      unsubscribe();
+      if (reader.current === view) reader.current = null;
+      view.destroy();
+    };
+  }, [document, store, reader]);
+
+  if (!document) {
+    return (
+      <section className="reader reader-empty" aria-label="Reader">
+        {loadingPath ? <p>Opening {loadingPath}…</p> : documentError ? <p className="error" role="alert">{documentError}</p> : <p>Choose an article in the folder panel.</p>}
+      </section>
+    );
+  }
+  return (
+    <section className="reader" aria-label="Reader">
+      <header className="reader-title">
+        <h1>{document.name}</h1>
+        {document.readOnlyReason && (
+          <p className="warning" role="alert">
+            Annotations are read-only: {document.readOnlyReason}
+          </p>
+        )}
+      </header>
+      <div className={`reader-mount format-${document.format}`} ref={mountRef} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// The status bar: whether the open document's annotations are saved, and when, or why not.
+import { useGloss } from './session-context.js';
+
+export function StatusBar() {
+  const document = useGloss((s) => s.document);
+  const saveStatus = useGloss((s) => s.saveStatus);
+  const count = useGloss((s) => s.annotations.length);
+  const orphans = useGloss((s) => Object.values(s.anchorStatus).filter((x) => x === 'orphaned').length);
+
+  let saveText = '';
+  switch (saveStatus.kind) {
+    case 'pending':
+      saveText = 'Unsaved changes…';
+      break;
+    case 'saving':
+      saveText = 'Saving…';
+      break;
+    case 'saved':
+      saveText = `Saved ${new Date(saveStatus.at).toLocaleTimeString()} to ${document?.name}.gloss.json`;
+      break;
+    case 'error':
+      saveText = saveStatus.message;
+      break;
+  }
+  return (
+    <footer className="status-bar">
+      <span className={`save-status save-${saveStatus.kind}`} role="status" data-testid="save-status">
+        {saveText}
+      </span>
+      {document && (
+        <span className="doc-info">
+          {count} annotation{count === 1 ? '' : 's'}
+          {orphans > 0 ? ` · ${orphans} orphaned` : ''} · {document.text.length.toLocaleString()} characters · {document.fingerprint.encoding}
+          {document.fingerprint.lineEndings !== 'lf' && document.fingerprint.lineEndings !== 'none' ? ` · ${document.fingerprint.lineEndings.toUpperCase()}` : ''}
+        </span>
+      )}
+    </footer>
+  );
+}

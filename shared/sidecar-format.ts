@@ -1,0 +1,141 @@
+// The sidecar file (`article.txt.gloss.json`) is the analyst's data. This module is its single
+// definition: the zod schemas here validate every load and every save, give the TypeScript
+// types, and are what docs/FORMAT.md describes. Offsets are Unicode code points over the
+// decoded source text (see code-points.ts).
+import { z } from 'zod';
+import type { TagDefinition } from './tags.js';
+
+export const SIDECAR_FORMAT = 'gloss-annotations';
+export const SIDECAR_VERSION = 1;
+export const SIDECAR_SUFFIX = '.gloss.json';
+/** Code points of context kept before and after each annotation (`prefix` / `suffix`). */
+export const CONTEXT_LENGTH = 32;
+
+export const LineEndingsSchema = z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']);
+export type LineEndings = z.infer<typeof LineEndingsSchema>;
+
+/** What the annotations were made against; a difference means the source changed. */
+export const SourceFingerprintSchema = z.object({
+  /** File name of the source, without folder. */
+  name: z.string().min(1),
+  /** Size of the source file in bytes. */
+  bytes: z.number().int().nonnegative(),
+  /** sha256 of the source file's bytes, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Encoding the bytes were decoded with, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  encoding: z.string().min(1),
+  /** Line-ending style of the decoded text. Line endings are kept as they are and counted. */
+  lineEndings: LineEndingsSchema,
+  /** Length of the decoded text in code points. */
+  codePoints: z.number().int().nonnegative(),
+  /** Extractor id and version for sources that are not plain text (e.g. HTML); absent for .txt/.md. */
+  extractor: z.string().optional(),
+});
+export type SourceFingerprint = z.infer<typeof SourceFingerprintSchema>;
+
+export const TagDefinitionSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  key: z.string().max(1),
+});
+
+export const AnnotationLinkSchema = z.object({
+  /** What the link means, e.g. `denies`. */
+  type: z.string().min(1),
+  /** Id of the annotation linked to. */
+  target: z.string().min(1),
+  /** Folder-relative path of the source holding the target; absent when it is this source. */
+  file: z.string().optional(),
+});
+
+export const AnnotationSchema = z
+  .object({
+    id: z.uuid(),
+    tag: z.string().min(1),
+    /** First code point covered. */
+    start: z.number().int().nonnegative(),
+    /** Code point after the last one covered. */
+    end: z.number().int().nonnegative(),
+    /** The covered text, exactly. */
+    exact: z.string(),
+    /** Up to CONTEXT_LENGTH code points before `start`. */
+    prefix: z.string(),
+    /** Up to CONTEXT_LENGTH code points after `end`. */
+    suffix: z.string(),
+    attributes: z.record(z.string(), z.string()),
+    note: z.string(),
+    links: z.array(AnnotationLinkSchema),
+    created: z.iso.datetime({ offset: true }),
+    modified: z.iso.datetime({ offset: true }),
+    author: z.string(),
+  })
+  .refine((a) => a.end >= a.start, { message: 'end must not be before start', path: ['end'] });
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const SidecarSchema = z.object({
+  format: z.literal(SIDECAR_FORMAT),
+  version: z.literal(SIDECAR_VERSION),
+  source: SourceFingerprintSchema,
+  tags: z.array(TagDefinitionSchema),
+  annotations: z.array(AnnotationSchema),
+});
+export type Sidecar = z.infer<typeof SidecarSchema>;
+
+/** What reading a sidecar's text gave. Nothing here throws: a bad file is a value, not a crash. */
+export type SidecarParseResult =
+  | { kind: 'ok'; sidecar: Sidecar }
+  | { kind: 'newer'; version: number; message: string }
+  | { kind: 'invalid'; message: string };
+
+/** Parse and validate a sidecar's JSON text. */
+export function parseSidecar(json: string): SidecarParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    return { kind: 'invalid', message: `it is not valid JSON (${(err as Error).message}); it may be truncated or damaged` };
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SIDECAR_FORMAT) {
+    return { kind: 'invalid', message: `it is not a Gloss annotation file (no "format": "${SIDECAR_FORMAT}")` };
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && version > SIDECAR_VERSION) {
+    return {
+      kind: 'newer',
+      version,
+      message: `it was written by a newer Gloss (format version ${version}; this Gloss reads up to ${SIDECAR_VERSION})`,
+    };
+  }
+  const parsed = SidecarSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? first.path.join('.') : '';
+    return { kind: 'invalid', message: `it does not match the Gloss format${where ? ` at ${where}` : ''}: ${first?.message ?? 'unknown problem'}` };
+  }
+  return { kind: 'ok', sidecar: parsed.data };
+}
+
+/** Serialize a sidecar: validated, pretty-printed (diff-friendly for analysts who use git), newline at end. */
+export function serializeSidecar(sidecar: Sidecar): string {
+  return JSON.stringify(SidecarSchema.parse(sidecar), null, 2) + '\n';
+}
+
+/** The sidecar path for a source path (`article.txt` → `article.txt.gloss.json`). */
+export function sidecarPathFor(sourcePath: string): string {
+  return sourcePath + SIDECAR_SUFFIX;
+}
+
+export function isSidecarPath(path: string): boolean {
+  return path.endsWith(SIDECAR_SUFFIX);
+}
+
+export function buildSidecar(source: SourceFingerprint, tags: readonly TagDefinition[], annotations: readonly Annotation[]): Sidecar {
+  return {
+    format: SIDECAR_FORMAT,
+    version: SIDECAR_VERSION,
+    source,
+    tags: tags.map((t) => ({ ...t })),
+    annotations: [...annotations],
+  };
+}
