@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CodePointText } from '../../shared/code-points.js';
+import { ReaderLayout } from './reader-layout.js';
+
+describe('ReaderLayout', () => {
+  it('maps code point offsets to positions whose text is the same, over CRLF, emoji and combining marks', () => {
+    const raw = 'Title 😀\r\n\r\nCafe\u0301 said “yes”.\r\nNext line 👩‍👩‍👧 end\n\n\nLast.';
+    const text = new CodePointText(raw);
+    const layout = new ReaderLayout(text, 'txt');
+    const cp = (quote: string) => text.toCodePoint(raw.indexOf(quote));
+    const shown = (quote: string) =>
+      layout
+        .segments(cp(quote), cp(quote) + Array.from(quote).length)
+        .map(([f, t]) => layout.doc.textBetween(f, t))
+        .join('|');
+    expect(shown('Title 😀')).toBe('Title 😀');
+    expect(shown('e\u0301 said “yes”.\r\nNext line 👩‍👩‍👧')).toBe('e\u0301 said “yes”.\r\nNext line 👩‍👩‍👧');
+    // Across a blank-line gap: one piece per block, the gap itself is not shown.
+    expect(shown('end\n\n\nLast')).toBe('end|Last');
+    expect(shown('😀\r\n\r\nCafe')).toBe('😀|Cafe');
+  });
+
+  it('round-trips every offset inside a block', () => {
+    const piece = fc.constantFrom('a', 'b c', '\n', '\r\n', '\n\n', '😀', 'e\u0301', '“', '# x');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 200 }), (parts) => {
+        const raw = parts.join('');
+        const text = new CodePointText(raw);
+        const layout = new ReaderLayout(text, 'md');
+        for (const b of layout.blocks) {
+          for (let u = b.start; u <= b.end; u++) {
+            const cp = text.toCodePoint(u);
+            if (text.toUtf16(cp) !== u) continue; // inside a surrogate pair
+            expect(layout.toOffset(layout.toPos(cp))).toBe(cp);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a selection across a paragraph gap covers the gap in the source', () => {
+    const raw = 'One.\n\nTwo.';
+    const layout = new ReaderLayout(new CodePointText(raw), 'txt');
+    const from = layout.toPos(2);
+    const to = layout.toPos(8);
+    expect([layout.toOffset(from), layout.toOffset(to)]).toEqual([2, 8]);
+    expect(layout.segments(2, 8).map(([f, t]) => layout.doc.textBetween(f, t))).toEqual(['e.', 'Tw']);
+  });
+});
