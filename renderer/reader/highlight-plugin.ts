@@ -16,11 +16,13 @@ export interface HighlightInput {
   /** Ids not to paint (orphans: their stored position is not where their text is). */
   hidden: ReadonlySet<string>;
   selectedId: string | null;
+  /** An annotation to flash briefly (after a click in the list), or null. */
+  flashId: string | null;
 }
 
 interface Painted {
   annotation: Annotation;
-  active: boolean;
+  className: string;
   decorations: Decoration[];
 }
 
@@ -49,10 +51,10 @@ export function annotationsAt(state: EditorState, pos: number): string[] {
 }
 
 export function highlightPlugin(layout: ReaderLayout): Plugin<HighlightState> {
-  const decorate = (annotation: Annotation, active: boolean): Decoration[] => {
+  const decorate = (annotation: Annotation, className: string): Decoration[] => {
     const attrs = {
       nodeName: 'span',
-      class: active ? 'hl hl-active' : 'hl',
+      class: className,
       'data-ann-id': annotation.id,
       'data-tag': annotation.tag,
     };
@@ -67,13 +69,13 @@ export function highlightPlugin(layout: ReaderLayout): Plugin<HighlightState> {
     for (const annotation of input.annotations) {
       if (input.hidden.has(annotation.id)) continue;
       wanted.add(annotation.id);
-      const active = annotation.id === input.selectedId;
+      const className = `hl${annotation.id === input.selectedId ? ' hl-active' : ''}${annotation.id === input.flashId ? ' hl-flash' : ''}`;
       const before = painted.get(annotation.id);
-      if (before && before.annotation === annotation && before.active === active) continue;
+      if (before && before.annotation === annotation && before.className === className) continue;
       if (before) remove.push(...before.decorations);
-      const decorations = decorate(annotation, active);
+      const decorations = decorate(annotation, className);
       add.push(...decorations);
-      painted.set(annotation.id, { annotation, active, decorations });
+      painted.set(annotation.id, { annotation, className, decorations });
     }
     for (const [id, p] of previous.painted) {
       if (!wanted.has(id)) {

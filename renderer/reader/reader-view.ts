@@ -25,6 +25,9 @@ const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', '
 
 export class ReaderView {
   readonly view: EditorView;
+  private lastInput: Omit<HighlightInput, 'flashId'> | null = null;
+  private flashId: string | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     mount: HTMLElement,
@@ -57,8 +60,10 @@ export class ReaderView {
     });
   }
 
-  setHighlights(input: HighlightInput): void {
-    this.view.dispatch(setHighlights(this.view.state.tr, input));
+  /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
+  setHighlights(input: Omit<HighlightInput, 'flashId'>): void {
+    this.lastInput = input;
+    this.view.dispatch(setHighlights(this.view.state.tr, { ...input, flashId: this.flashId }));
   }
 
   /** The current selection as code point offsets, or null when nothing is selected. */
@@ -83,17 +88,18 @@ export class ReaderView {
 
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
-    const pos = this.layout.toPos(start);
-    const { node } = this.view.domAtPos(pos);
-    const element = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
-    const target = this.view.dom.querySelector(`[data-ann-id="${CSS.escape(id)}"]`) ?? element;
-    target?.scrollIntoView({ block: 'center', behavior: 'auto' });
-    const parts = this.view.dom.querySelectorAll(`[data-ann-id="${CSS.escape(id)}"]`);
-    parts.forEach((el) => {
-      el.classList.remove('hl-flash');
-      void (el as HTMLElement).offsetWidth; // restart the animation
-      el.classList.add('hl-flash');
-    });
+    const { node } = this.view.domAtPos(this.layout.toPos(start));
+    const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
+    block?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    this.setFlash(id);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    // Long enough for the two pulses of the flash animation in styles.css.
+    this.flashTimer = setTimeout(() => this.setFlash(null), 1800);
+  }
+
+  private setFlash(id: string | null): void {
+    this.flashId = id;
+    if (this.lastInput) this.setHighlights(this.lastInput);
   }
 
   focus(): void {
@@ -101,6 +107,7 @@ export class ReaderView {
   }
 
   destroy(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }
 

@@ -1,0 +1,58 @@
+// The same user flow in the real Electron app. It runs where an Electron binary is installed and
+// is skipped, with the reason, where it is not (as on machines that cannot download it).
+import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { codePointRange, expect, expectSidecar, ROOT, selectWithMouse, tempFolderWith, test } from './gloss-fixtures.js';
+
+/** Path of the Electron binary if it is installed, else null (without triggering a download). */
+function electronBinary(): string | null {
+  try {
+    const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = path.join(pkg, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+test.skip(!binary, 'Electron binary not installed here (it cannot be downloaded on this machine); the same flow runs in Chromium through the browser host.');
+
+const QUOTE = '"Passengers should not pay the price for this dispute,"';
+
+test('Electron: tag a quote, saved beside the file, with the security switches on', async () => {
+  const folder = await tempFolderWith([path.join(ROOT, 'samples', 'ferry-strike.txt')]);
+  let app: ElectronApplication | null = null;
+  try {
+    app = await electron.launch({ executablePath: binary!, args: [path.join(ROOT, 'dist/electron/main.cjs'), folder], env: { ...process.env, GLOSS_DATA_DIR: path.join(folder, '.gloss-data') } });
+    const page = await app.firstWindow();
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+      // getLastWebPreferences is what the window was created with.
+      const p = (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
+    });
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+
+    await page.getByRole('button', { name: /ferry-strike\.txt/ }).click();
+    await selectWithMouse(page, QUOTE);
+    await page.keyboard.press('2');
+    await expect(page.locator('.reader-doc .hl[data-tag="quote"]')).toHaveText(QUOTE);
+    const text = await fs.readFile(path.join(folder, 'ferry-strike.txt'), 'utf8');
+    await expectSidecar(folder, 'ferry-strike.txt', (s) => expect(s.annotations[0]).toMatchObject({ tag: 'quote', ...codePointRange(text, QUOTE), exact: QUOTE }));
+
+    // window.open and navigation are denied.
+    await page.evaluate(() => window.open('https://example.com'));
+    expect(app.windows()).toHaveLength(1);
+    await page.evaluate(() => (window.location.href = 'https://example.com'));
+    await expect.poll(() => page.url()).toMatch(/^gloss:\/\/app\//);
+  } finally {
+    await app?.close();
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+});
