@@ -1,25 +1,12 @@
 // The same user flow in the real Electron app. It runs where an Electron binary is installed and
 // is skipped, with the reason, where it is not (as on machines that cannot download it).
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
-import { existsSync, readFileSync, promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { installedElectronBinary } from '../scripts/electron-binary.mjs';
 import { codePointRange, expect, expectSidecar, ROOT, selectWithMouse, tempFolderWith, test } from './gloss-fixtures.js';
 
-/** Path of the Electron binary if it is installed, else null (without triggering a download). */
-function electronBinary(): string | null {
-  try {
-    const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = path.join(pkg, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary();
 test.skip(!binary, 'Electron binary not installed here (it cannot be downloaded on this machine); the same flow runs in Chromium through the browser host.');
 
 const QUOTE = '"Passengers should not pay the price for this dispute,"';

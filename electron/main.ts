@@ -36,7 +36,10 @@ services.onEvent((event: HostEvent) => mainWindow?.webContents.send(EVENT_CHANNE
 /** Only the app's own page, in the main frame of our window, may call the contract. */
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return Boolean(mainWindow && frame && frame === mainWindow.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN);
+  if (!mainWindow || !frame || frame !== mainWindow.webContents.mainFrame) return false;
+  // Node's URL gives custom schemes an opaque origin, so compare scheme and host instead.
+  const url = new URL(frame.url);
+  return `${url.protocol}//${url.host}` === APP_ORIGIN;
 }
 
 for (const name of CONTRACT_NAMES) {
