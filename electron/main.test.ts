@@ -20,6 +20,8 @@ const recorded = {
   appEvents: new Map<string, Handler>(),
   beforeRequest: null as Handler | null,
   permission: null as Handler | null,
+  contentsEvents: new Map<string, Handler>(),
+  messageBoxAnswer: 1,
   privileged: [] as unknown[],
 };
 
@@ -28,7 +30,7 @@ function fakeElectron(ready: Promise<void>) {
     webContents: any;
     constructor(public options: Record<string, any>) {
       const mainFrame = { url: 'gloss://app/index.html' };
-      this.webContents = { mainFrame, send: () => {}, on: () => {}, setWindowOpenHandler: () => {} };
+      this.webContents = { mainFrame, send: () => {}, on: (event: string, handler: Handler) => recorded.contentsEvents.set(event, handler), setWindowOpenHandler: () => {} };
       recorded.windows.push({ options, webContents: this.webContents });
     }
     once() {}
@@ -48,7 +50,7 @@ function fakeElectron(ready: Promise<void>) {
       quit: () => {},
     },
     BrowserWindow,
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {} },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showErrorBox: () => {}, showMessageBoxSync: () => recorded.messageBoxAnswer },
     ipcMain: { handle: (channel: string, handler: Handler) => recorded.ipc.set(channel, handler) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => {} },
     session: {
@@ -119,6 +121,17 @@ describe('Electron main process (with a stand-in electron module)', () => {
       handlers.get(event)!({ preventDefault: () => (prevented = true) });
       expect(prevented).toBe(true);
     }
+  });
+
+  it('asks before closing a window whose renderer has unsaved work', () => {
+    const onPreventUnload = recorded.contentsEvents.get('will-prevent-unload')!;
+    let closed = false;
+    recorded.messageBoxAnswer = 1; // Keep Gloss open
+    onPreventUnload({ preventDefault: () => (closed = true) });
+    expect(closed).toBe(false);
+    recorded.messageBoxAnswer = 0; // Close anyway
+    onPreventUnload({ preventDefault: () => (closed = true) });
+    expect(closed).toBe(true);
   });
 
   it('lets no request leave the app and grants no permission', () => {

@@ -111,6 +111,18 @@ async function createWindow(): Promise<void> {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer blocks unloading while annotations are unsaved; ask before closing anyway.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'warning',
+      buttons: ['Close anyway', 'Keep Gloss open'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Some annotations are not saved yet.',
+      detail: 'Gloss could not save the latest changes (see the status bar). If you close now, they are lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(APP_INDEX_URL);
 }
@@ -135,3 +147,4 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void services.close());

@@ -26,6 +26,7 @@ const host: GlossHost = {
   openFile: (input) => call('openFile', input),
   readDocument: (input) => call('readDocument', input),
   saveAnnotations: (input) => call('saveAnnotations', input),
+  recoverSidecar: (input) => call('recoverSidecar', input),
   onEvent(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: HostEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);

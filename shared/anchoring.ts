@@ -1,65 +1,126 @@
-// Anchoring places stored annotations on the current text. It is pure: text and stored
-// selectors in, positions and a status out. Order of trust, as in the Hypothesis client:
-// the stored position if the text there still equals `exact`; otherwise the exact text found
-// elsewhere, the candidate chosen by matching context and nearness; otherwise the annotation is
-// orphaned — kept, shown, never dropped.
+// Anchoring places stored annotations on the current text. It is pure: text and stored selectors
+// in, positions and a status out. Order of trust, as in the Hypothesis client, but searched near
+// where the annotation is expected first so that a long document with thousands of annotations
+// re-anchors in a fraction of a second:
+//   1. the stored position, or the stored position shifted by the drift seen on the annotation
+//      before it, if the text there equals `exact` and its context agrees → anchored / moved;
+//   2. `exact` elsewhere in a window around that place, chosen by context, then nearness → moved;
+//   3. an approximate match in that window (matchQuote: quote, context and position) → fuzzy,
+//      with its score, for the analyst to review;
+//   4. `exact` anywhere in the text, chosen by context, then nearness → moved;
+//   5. otherwise orphaned: kept where it was stored, shown, never dropped.
+// What is not tried: an approximate match far (beyond the window) from where the annotation was
+// expected. Such an annotation is orphaned and can be re-attached by hand.
 import type { CodePointText } from './code-points.js';
+import { matchQuote } from './match-quote.js';
 import type { Annotation } from './sidecar-format.js';
 
-export type AnchorStatus = 'anchored' | 'moved' | 'orphaned';
+export type AnchorStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
 export interface Anchor {
   status: AnchorStatus;
   /** Where the annotation now stands (code points); for an orphan, its stored position. */
   start: number;
   end: number;
+  /** Match score 0–1 for fuzzy anchors. */
+  score?: number;
 }
 
-/** Place one annotation on `text`. */
-export function anchorAnnotation(text: CodePointText, annotation: Annotation): Anchor {
-  const { start, end, exact } = annotation;
-  if (end <= text.length && text.slice(start, end) === exact) return { status: 'anchored', start, end };
-  if (exact.length === 0) return { status: 'orphaned', start, end };
-  const found = findExact(text, annotation);
-  if (found !== null) return { status: 'moved', start: found, end: found + (end - start) };
-  return { status: 'orphaned', start, end };
+/** UTF-16 units searched on either side of the expected place before looking further. */
+export const SEARCH_WINDOW = 4096;
+/** A fuzzy match scoring below this is not trusted: the annotation is orphaned instead. */
+export const MIN_FUZZY_SCORE = 0.5;
+
+type Stored = Pick<Annotation, 'start' | 'end' | 'exact' | 'prefix' | 'suffix'>;
+
+/** Place every annotation; one anchor per annotation, in the same order. */
+export function anchorAll(text: CodePointText, annotations: readonly Stored[]): Anchor[] {
+  const anchors: Anchor[] = new Array(annotations.length);
+  // In order of stored position, so the drift measured on one annotation predicts the next.
+  const order = annotations.map((_, i) => i).sort((a, b) => annotations[a]!.start - annotations[b]!.start);
+  let drift = 0;
+  for (const i of order) {
+    const a = annotations[i]!;
+    const anchor = anchorOne(text, a, drift);
+    anchors[i] = anchor;
+    if (anchor.status !== 'orphaned') drift = text.toUtf16(anchor.start) - text.toUtf16(Math.min(a.start, text.length));
+  }
+  return anchors;
 }
 
-/** Place every annotation; the result has one entry per annotation, in the same order. */
-export function anchorAll(text: CodePointText, annotations: readonly Annotation[]): Anchor[] {
-  return annotations.map((a) => anchorAnnotation(text, a));
+/** Place one annotation; `drift` (UTF-16 units) is how far the annotations before it moved. */
+export function anchorAnnotation(text: CodePointText, annotation: Stored, drift = 0): Anchor {
+  return anchorOne(text, annotation, drift);
 }
 
-/**
- * Best code point position of `exact` in the text, or null. Each occurrence is scored by how
- * many code points of the stored prefix and suffix still stand beside it (context wins), and
- * ties go to the occurrence nearest the stored position (a tie-breaker only).
- */
-function findExact(text: CodePointText, annotation: Annotation): number | null {
+function anchorOne(text: CodePointText, a: Stored, drift: number): Anchor {
   const raw = text.text;
-  const quote = annotation.exact;
+  const { exact } = a;
+  const orphan: Anchor = { status: 'orphaned', start: a.start, end: a.end };
+  if (exact.length === 0) return a.end <= text.length ? { status: 'anchored', start: a.start, end: a.end } : orphan;
+
+  const stored = a.start <= text.length ? text.toUtf16(a.start) : -1;
+  const expected = stored >= 0 ? Math.max(0, Math.min(raw.length, stored + drift)) : Math.max(0, raw.length + drift);
+  const fullContext = contextScore(raw, stored, a) === a.prefix.length + a.suffix.length;
+
+  // 1. The stored place (with full context), then the place the drift predicts.
+  if (stored >= 0 && raw.startsWith(exact, stored) && (fullContext || !raw.startsWith(exact, expected) || expected === stored)) {
+    return { status: 'anchored', start: a.start, end: a.end };
+  }
+  // 2. Exact occurrences near the expected place.
+  const from = Math.max(0, expected - SEARCH_WINDOW);
+  const to = Math.min(raw.length, expected + exact.length + SEARCH_WINDOW);
+  const near = bestExact(raw, a, expected, from, to);
+  if (near !== null) return placed(text, a, near, exact.length, 'moved');
+  // 3. An approximate match near the expected place.
+  const window = raw.slice(from, to);
+  const fuzzy = matchQuote(window, exact, { prefix: a.prefix, suffix: a.suffix, hint: expected - from });
+  if (fuzzy && fuzzy.score >= MIN_FUZZY_SCORE) {
+    const start = text.toCodePoint(from + fuzzy.start);
+    const end = text.toCodePoint(from + fuzzy.end);
+    return { status: 'fuzzy', start, end, score: fuzzy.score };
+  }
+  // 4. Exact occurrences anywhere.
+  const far = bestExact(raw, a, expected, 0, raw.length);
+  if (far !== null) return placed(text, a, far, exact.length, 'moved');
+  return orphan;
+}
+
+function placed(text: CodePointText, a: Stored, u16: number, length: number, status: 'moved'): Anchor {
+  const start = text.toCodePoint(u16);
+  const end = text.toCodePoint(u16 + length);
+  return { status: start === a.start && end === a.end ? 'anchored' : status, start, end };
+}
+
+/** Best exact occurrence of `exact` within [from, to): most context, then nearest to `expected`. */
+function bestExact(raw: string, a: Stored, expected: number, from: number, to: number): number | null {
   let best: { pos: number; score: number; distance: number } | null = null;
-  for (let i = raw.indexOf(quote); i !== -1; i = raw.indexOf(quote, i + 1)) {
-    const pos = text.toCodePoint(i);
-    const score =
-      commonSuffixLength(raw.slice(Math.max(0, i - annotation.prefix.length), i), annotation.prefix) +
-      commonPrefixLength(raw.slice(i + quote.length, i + quote.length + annotation.suffix.length), annotation.suffix);
-    const distance = Math.abs(pos - annotation.start);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { pos, score, distance };
+  const last = to - a.exact.length;
+  for (let i = raw.indexOf(a.exact, from); i !== -1 && i <= last; i = raw.indexOf(a.exact, i + 1)) {
+    const score = contextScore(raw, i, a);
+    const distance = Math.abs(i - expected);
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { pos: i, score, distance };
   }
   return best ? best.pos : null;
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
+/** How many units of the stored prefix and suffix stand beside position `at` (UTF-16). */
+function contextScore(raw: string, at: number, a: Stored): number {
+  if (at < 0) return -1;
+  const end = at + a.exact.length;
+  return commonSuffixLength(raw.slice(Math.max(0, at - a.prefix.length), at), a.prefix) + commonPrefixLength(raw.slice(end, end + a.suffix.length), a.suffix);
+}
+
+function commonPrefixLength(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
   let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  while (i < n && x.charCodeAt(i) === y.charCodeAt(i)) i++;
   return i;
 }
 
-function commonSuffixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
+function commonSuffixLength(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
   let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  while (i < n && x.charCodeAt(x.length - 1 - i) === y.charCodeAt(y.length - 1 - i)) i++;
   return i;
 }

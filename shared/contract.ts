@@ -48,8 +48,8 @@ export const SidecarStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ok'), sidecar: SidecarSchema }),
   /** Written by a newer Gloss: shown read-only. */
   z.object({ kind: z.literal('newer'), message: z.string() }),
-  /** Damaged or not ours: left untouched, never overwritten; annotations read-only. */
-  z.object({ kind: z.literal('invalid'), message: z.string() }),
+  /** Damaged or not ours: left untouched, never overwritten; annotations read-only until the user recovers. */
+  z.object({ kind: z.literal('invalid'), message: z.string(), backupAvailable: z.boolean() }),
 ]);
 export type SidecarState = z.infer<typeof SidecarStateSchema>;
 
@@ -109,6 +109,15 @@ export const contract = {
     input: z.object({ path: WorkspacePathSchema, sidecar: SidecarSchema }).strict(),
     output: z.object({ savedAt: z.string() }),
   },
+  /**
+   * Recover from a damaged sidecar as the user chose: the damaged file is renamed aside (never
+   * deleted), then the backup is restored or the source starts with no annotations. Returns the
+   * document as it now reads.
+   */
+  recoverSidecar: {
+    input: z.object({ path: WorkspacePathSchema, action: z.enum(['restore-backup', 'start-over']) }).strict(),
+    output: z.object({ document: OpenedDocumentSchema, renamedTo: z.string() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -131,6 +140,8 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   /** Another folder or file was opened (from the host's menu). */
   z.object({ type: z.literal('workspace-changed'), workspace: WorkspaceSchema }),
   z.object({ type: z.literal('menu-command'), command: MenuCommandSchema }),
+  /** A source or sidecar in the workspace was changed on disk by something other than this app. */
+  z.object({ type: z.literal('file-changed'), path: z.string(), kind: z.enum(['source', 'sidecar']) }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

@@ -17,6 +17,7 @@ beforeEach(async () => {
   services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
 });
 afterEach(async () => {
+  await services.close();
   await fs.chmod(dir, 0o755).catch(() => {});
   await fs.rm(dir, { recursive: true, force: true });
 });
@@ -163,7 +164,10 @@ describe('GlossServices on real folders', () => {
     reading = false;
     await reader;
     expect(reads).toBeGreaterThan(0);
-    expect((await fs.readdir(dir)).sort()).toEqual(['a.txt', 'a.txt.gloss.json']);
+    // The sidecar, and the previous version as its one backup; no temporary files.
+    expect((await fs.readdir(dir)).sort()).toEqual(['a.txt', 'a.txt.gloss.json', 'a.txt.gloss.json.bak']);
+    const backup = parseSidecar(await fs.readFile(path.join(dir, 'a.txt.gloss.json.bak'), 'utf8'));
+    expect(backup.kind === 'ok' && backup.sidecar.annotations.length).toBe(1400);
   });
 
   it('explains sources it cannot open', async () => {

@@ -8,7 +8,8 @@ import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo }
 import { validateInput } from '../../shared/contract-validation.js';
 import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
 import { currentSha256, loadSource } from './source-files.js';
-import { readSidecarState, writeSidecar } from './sidecar-files.js';
+import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.js';
+import { WorkspaceWatcher } from './workspace-watcher.js';
 
 export interface HostPolicy {
   kind: HostInfo['kind'];
@@ -25,6 +26,7 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
 
 export class GlossServices {
   private workspace: OpenedWorkspace | null = null;
+  private watcher: WorkspaceWatcher | null = null;
   private readonly events = new EventEmitter();
   readonly handlers: Handlers;
 
@@ -47,16 +49,24 @@ export class GlossServices {
             `Not saved: ${sidecar.source.name} changed on disk since it was opened. Reopen it; your annotations stay in memory until then.`,
           );
         }
-        await writeSidecar(abs, sidecar);
+        await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
         return { savedAt: new Date().toISOString() };
+      },
+      recoverSidecar: async ({ path, action }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        const renamedTo = await recoverSidecar(abs, action);
+        return { document: await this.handlers.readDocument({ path }), renamedTo };
       },
     };
   }
 
   /** Open a folder or file named by the host itself (command line, dialog, menu); tells the UI. */
   async open(what: 'folder' | 'file', target: string): Promise<OpenedWorkspace> {
-    this.workspace = what === 'folder' ? await OpenedWorkspace.openFolder(target) : await OpenedWorkspace.openFile(target);
-    const workspace = await this.workspace.describe();
+    const opened = what === 'folder' ? await OpenedWorkspace.openFolder(target) : await OpenedWorkspace.openFile(target);
+    await this.watcher?.close();
+    this.workspace = opened;
+    this.watcher = new WorkspaceWatcher(opened, (change) => this.emit({ type: 'file-changed', ...change }));
+    const workspace = await opened.describe();
     this.emit({ type: 'workspace-changed', workspace });
     return this.workspace;
   }
@@ -70,6 +80,17 @@ export class GlossServices {
     } catch (err) {
       return { ok: false, error: toWireError(err) };
     }
+  }
+
+  /** Resolves when the workspace watcher is ready to report changes. */
+  async watching(): Promise<void> {
+    await this.watcher?.ready();
+  }
+
+  /** Stop watching (when the host shuts down). */
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
   }
 
   onEvent(listener: (event: HostEvent) => void): () => void {

@@ -1,12 +1,18 @@
 // Reading and writing sidecars on disk. Writes are atomic (temporary file in the same folder,
 // fsync, rename: write-file-atomic), so a crash leaves the old file or the new one, never half
-// of one. A sidecar that is damaged or from a newer Gloss is never overwritten.
+// of one. Before each write the previous sidecar is kept as one backup (`….gloss.json.bak`, put
+// in place by an atomic rename too). A sidecar that is damaged or from a newer Gloss is never
+// overwritten; the analyst chooses to restore the backup or start over, and the damaged file is
+// then renamed aside, not deleted.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { GlossError } from '../../shared/errors.js';
 import type { SidecarState } from '../../shared/contract.js';
 import { parseSidecar, serializeSidecar, sidecarPathFor, type Sidecar } from '../../shared/sidecar-format.js';
+
+export const BACKUP_SUFFIX = '.bak';
+export const backupPathFor = (sourcePath: string) => sidecarPathFor(sourcePath) + BACKUP_SUFFIX;
 
 /** The state of the sidecar beside a source. */
 export async function readSidecarState(sourcePath: string): Promise<SidecarState> {
@@ -16,7 +22,11 @@ export async function readSidecarState(sourcePath: string): Promise<SidecarState
     json = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
-    return { kind: 'invalid', message: `${path.basename(file)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` };
+    return {
+      kind: 'invalid',
+      message: `${path.basename(file)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Gloss has left it untouched and will not overwrite it.`,
+      backupAvailable: (await readBackup(sourcePath)) !== null,
+    };
   }
   const parsed = parseSidecar(json);
   switch (parsed.kind) {
@@ -28,8 +38,36 @@ export async function readSidecarState(sourcePath: string): Promise<SidecarState
       return {
         kind: 'invalid',
         message: `${path.basename(file)} cannot be used: ${parsed.message}. Gloss has left it untouched and will not overwrite it.`,
+        backupAvailable: (await readBackup(sourcePath)) !== null,
       };
   }
+}
+
+/** The backup sidecar, if there is one and it is valid. */
+export async function readBackup(sourcePath: string): Promise<Sidecar | null> {
+  const json = await fs.readFile(backupPathFor(sourcePath), 'utf8').catch(() => null);
+  if (json === null) return null;
+  const parsed = parseSidecar(json);
+  return parsed.kind === 'ok' ? parsed.sidecar : null;
+}
+
+/**
+ * Deal with a damaged sidecar as the analyst chose: rename it aside (`….gloss.json.damaged-<time>`),
+ * then either put the backup in its place or leave no sidecar (start over). Returns the name the
+ * damaged file was given.
+ */
+export async function recoverSidecar(sourcePath: string, action: 'restore-backup' | 'start-over'): Promise<string> {
+  const file = sidecarPathFor(sourcePath);
+  const current = await readSidecarState(sourcePath);
+  if (current.kind !== 'invalid') throw new GlossError('invalid-request', `${path.basename(file)} is not damaged; nothing to recover.`);
+  const backup = action === 'restore-backup' ? await readBackup(sourcePath) : null;
+  if (action === 'restore-backup' && !backup) throw new GlossError('not-found', `There is no usable backup of ${path.basename(file)}.`);
+  const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await fs.rename(file, aside).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw new GlossError('write-failed', `Could not rename ${path.basename(file)} aside: ${err.message}`);
+  });
+  if (backup) await writeFileAtomic(file, serializeSidecar(backup), { encoding: 'utf8', fsync: true });
+  return path.basename(aside);
 }
 
 /**
@@ -43,13 +81,19 @@ export async function countSidecarAnnotations(sourcePath: string): Promise<numbe
   return null;
 }
 
-/** Write the sidecar beside a source atomically, refusing to replace a damaged or newer one. */
-export async function writeSidecar(sourcePath: string, sidecar: Sidecar): Promise<void> {
+/**
+ * Write the sidecar beside a source atomically, refusing to replace a damaged or newer one.
+ * `beforeWrite` learns the exact content first (the watcher uses it to ignore our own writes).
+ */
+export async function writeSidecar(sourcePath: string, sidecar: Sidecar, beforeWrite?: (file: string, content: string) => void): Promise<void> {
   const current = await readSidecarState(sourcePath);
   if (current.kind === 'invalid' || current.kind === 'newer') throw new GlossError('write-failed', `Not saved: ${current.message}`);
   const file = sidecarPathFor(sourcePath);
   try {
-    await writeFileAtomic(file, serializeSidecar(sidecar), { encoding: 'utf8', fsync: true });
+    if (current.kind === 'ok') await keepBackup(file);
+    const content = serializeSidecar(sidecar);
+    beforeWrite?.(file, content);
+    await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -60,4 +104,11 @@ export async function writeSidecar(sourcePath: string, sidecar: Sidecar): Promis
           : (err as Error).message;
     throw new GlossError('write-failed', `Could not save ${path.basename(file)}: ${why}. Your annotations are kept in memory and saving will be retried.`);
   }
+}
+
+/** Copy the current sidecar to its backup name: copied to a temporary name first, then renamed, so the backup is never half-written. */
+async function keepBackup(file: string): Promise<void> {
+  const temporary = `${file}${BACKUP_SUFFIX}.${process.pid}.tmp`;
+  await fs.copyFile(file, temporary);
+  await fs.rename(temporary, file + BACKUP_SUFFIX);
 }

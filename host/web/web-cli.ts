@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   console.log(`Gloss is open on ${launch.path}`);
   console.log(`Gloss is running at ${host.url}`);
   console.log('Open that address in your browser (it holds this launch\'s access token). Ctrl+C stops Gloss.');
-  const stop = () => host.close().then(() => process.exit(0));
+  const stop = () => Promise.all([host.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -11,6 +11,7 @@ import { startWebHost, type RunningWebHost } from './web-host.js';
 let dir: string;
 let rendererDir: string;
 let host: RunningWebHost;
+let services: GlossServices;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-web-'));
@@ -20,12 +21,13 @@ beforeAll(async () => {
   await fs.mkdir(path.join(dir, 'folder'));
   await fs.writeFile(path.join(dir, 'folder', 'a.txt'), 'Hello.');
   await fs.writeFile(path.join(dir, 'secret.txt'), 'secret');
-  const services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
+  services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
   await services.open('folder', path.join(dir, 'folder'));
   host = await startWebHost({ services, rendererDir });
 });
 afterAll(async () => {
   await host.close();
+  await services.close();
   await fs.rm(dir, { recursive: true, force: true });
 });
 

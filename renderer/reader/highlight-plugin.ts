@@ -15,6 +15,8 @@ export interface HighlightInput {
   annotations: readonly Annotation[];
   /** Ids not to paint (orphans: their stored position is not where their text is). */
   hidden: ReadonlySet<string>;
+  /** Ids placed by an approximate match, drawn as awaiting review. */
+  fuzzy: ReadonlySet<string>;
   selectedId: string | null;
   /** An annotation to flash briefly (after a click in the list), or null. */
   flashId: string | null;
@@ -69,7 +71,7 @@ export function highlightPlugin(layout: ReaderLayout): Plugin<HighlightState> {
     for (const annotation of input.annotations) {
       if (input.hidden.has(annotation.id)) continue;
       wanted.add(annotation.id);
-      const className = `hl${annotation.id === input.selectedId ? ' hl-active' : ''}${annotation.id === input.flashId ? ' hl-flash' : ''}`;
+      const className = `hl${input.fuzzy.has(annotation.id) ? ' hl-fuzzy' : ''}${annotation.id === input.selectedId ? ' hl-active' : ''}${annotation.id === input.flashId ? ' hl-flash' : ''}`;
       const before = painted.get(annotation.id);
       if (before && before.annotation === annotation && before.className === className) continue;
       if (before) remove.push(...before.decorations);

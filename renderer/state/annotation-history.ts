@@ -3,6 +3,7 @@
 // the same coalesce key in quick succession (typing a note) merge into one step.
 
 import type { Annotation } from '../../shared/sidecar-format.js';
+import type { AnchorNote } from './document-slice.js';
 
 export interface AnnotationChange {
   /** Annotations as they were before (absent ids were created by the change). */
@@ -12,6 +13,9 @@ export interface AnnotationChange {
   /** Changes with equal keys within COALESCE_MS merge into one undo step. */
   coalesceKey?: string;
   at: number;
+  /** Anchoring notes of the changed annotations before and after (re-attaching an orphan clears its note; undo restores it). */
+  anchorsBefore?: Record<string, AnchorNote | null>;
+  anchorsAfter?: Record<string, AnchorNote | null>;
 }
 
 /** How close in time two edits of the same field must be to undo as one. */
@@ -35,14 +39,14 @@ export function applyChange(list: readonly Annotation[], change: Pick<Annotation
 }
 
 export function invert(change: AnnotationChange): AnnotationChange {
-  return { before: change.after, after: change.before, at: change.at };
+  return { before: change.after, after: change.before, at: change.at, anchorsBefore: change.anchorsAfter, anchorsAfter: change.anchorsBefore };
 }
 
 /** Push onto an undo stack, merging with the top entry when both share a coalesce key and are close in time. */
 export function pushChange(stack: readonly AnnotationChange[], change: AnnotationChange, limit = 500): AnnotationChange[] {
   const top = stack[stack.length - 1];
   if (top && change.coalesceKey && top.coalesceKey === change.coalesceKey && change.at - top.at < COALESCE_MS) {
-    return [...stack.slice(0, -1), { before: top.before, after: change.after, coalesceKey: change.coalesceKey, at: change.at }];
+    return [...stack.slice(0, -1), { ...change, before: top.before, anchorsBefore: top.anchorsBefore }];
   }
   const next = [...stack, change];
   return next.length > limit ? next.slice(next.length - limit) : next;

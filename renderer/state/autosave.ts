@@ -49,7 +49,7 @@ export function startAutosave(store: GlossStore, host: GlossHost, options: Autos
       const { savedAt } = await host.saveAnnotations({ path: doc.path, sidecar });
       const now = store.getState();
       if (now.document?.path !== doc.path) return;
-      now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision);
+      now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision, sidecar.annotations);
       now.setFileCount(doc.path, sidecar.annotations.length);
     } catch (err) {
       const now = store.getState();

@@ -1,11 +1,12 @@
 // The document slice: the open source, its annotations as standoff data (code point offsets),
-// the selected annotation, undo/redo and the save status. It never holds ProseMirror objects;
-// the reader derives its highlights from `annotations`.
+// how each was anchored, the selected annotation, undo/redo, the save status and notices. It never
+// holds ProseMirror objects; the reader derives its highlights from `annotations`.
 import type { StateCreator } from 'zustand/vanilla';
-import { createAnnotation, reviseAnnotation } from '../../shared/annotations.js';
-import { anchorAll, type AnchorStatus } from '../../shared/anchoring.js';
+import { createAnnotation, quoteAt, reviseAnnotation } from '../../shared/annotations.js';
+import { anchorAll } from '../../shared/anchoring.js';
 import { CodePointText } from '../../shared/code-points.js';
 import type { OpenedDocument } from '../../shared/contract.js';
+import { mergeById } from '../../shared/merge.js';
 import type { Annotation, SourceFingerprint } from '../../shared/sidecar-format.js';
 import { DEFAULT_TAGS, type TagDefinition } from '../../shared/tags.js';
 import type { SourceFormat } from '../../shared/text-blocks.js';
@@ -20,6 +21,17 @@ export interface OpenDocumentState {
   fingerprint: SourceFingerprint;
   /** Why annotations cannot be changed (damaged or newer sidecar), or null when they can. */
   readOnlyReason: string | null;
+  /** True when the sidecar on disk is damaged (the user can restore its backup or start over). */
+  sidecarDamaged: boolean;
+  /** For a damaged sidecar: whether a usable backup exists. */
+  backupAvailable: boolean;
+}
+
+/** How an annotation was placed, when not simply where it was stored. */
+export interface AnchorNote {
+  status: 'moved' | 'fuzzy' | 'orphaned';
+  /** Match score 0–1 for fuzzy ones. */
+  score?: number;
 }
 
 export type SaveStatus =
@@ -29,14 +41,21 @@ export type SaveStatus =
   | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string };
 
+export interface Notice {
+  level: 'info' | 'warning';
+  text: string;
+}
+
 export interface DocumentSlice {
   document: OpenDocumentState | null;
   documentError: string | null;
   loadingPath: string | null;
   tags: TagDefinition[];
   annotations: Annotation[];
-  /** Anchoring result per annotation id; absent means anchored. */
-  anchorStatus: Record<string, AnchorStatus>;
+  /** Anchoring notes by annotation id; absent means anchored where stored. */
+  anchors: Record<string, AnchorNote>;
+  /** The annotations as last read from or written to disk: the base for merging outside changes. */
+  savedAnnotations: Annotation[];
   selectedId: string | null;
   /** A request to scroll to and flash an annotation; the nonce makes repeated requests distinct. */
   reveal: { id: string; nonce: number } | null;
@@ -46,6 +65,7 @@ export interface DocumentSlice {
   revision: number;
   savedRevision: number;
   saveStatus: SaveStatus;
+  notice: Notice | null;
 
   setLoading(path: string): void;
   showDocument(doc: OpenedDocument): void;
@@ -56,16 +76,28 @@ export interface DocumentSlice {
   retag(id: string, tag: string): void;
   setNote(id: string, note: string): void;
   deleteAnnotation(id: string): void;
+  /** Accept a fuzzy match after review: the annotation takes the text now at its place. */
+  acceptFuzzy(id: string): void;
+  /** Attach an orphan (or any annotation) to code points [start, end). */
+  reattach(id: string, start: number, end: number): void;
   select(id: string | null, options?: { reveal?: boolean }): void;
   undo(): void;
   redo(): void;
-  setSaveStatus(status: SaveStatus, savedRevision?: number): void;
+  setSaveStatus(status: SaveStatus, savedRevision?: number, saved?: Annotation[]): void;
+  setNotice(notice: Notice | null): void;
+  /** The source changed on disk: show the new text and place the current annotations on it. */
+  replaceSource(doc: OpenedDocument): void;
+  /** The sidecar changed on disk while nothing was unsaved here: take it as it is. */
+  reloadAnnotations(fromDisk: Annotation[]): void;
+  /** The sidecar changed on disk while work was unsaved here: merge both by id, then save. */
+  mergeAnnotations(fromDisk: Annotation[]): { takenFromDisk: number; conflicts: number };
 }
 
 const EMPTY_DOCUMENT = {
   document: null,
   annotations: [],
-  anchorStatus: {},
+  anchors: {},
+  savedAnnotations: [],
   selectedId: null,
   reveal: null,
   undoStack: [],
@@ -73,16 +105,42 @@ const EMPTY_DOCUMENT = {
   revision: 0,
   savedRevision: 0,
   saveStatus: { kind: 'idle' } as SaveStatus,
+  notice: null,
 };
 
+/** Place annotations on a text: moved ones take their new place and context, fuzzy ones their new span. */
+export function placeAnnotations(text: CodePointText, stored: readonly Annotation[]): { annotations: Annotation[]; anchors: Record<string, AnchorNote> } {
+  const placed = anchorAll(text, stored);
+  const anchors: Record<string, AnchorNote> = {};
+  const annotations = stored.map((a, i) => {
+    const anchor = placed[i]!;
+    if (anchor.status === 'anchored') return a;
+    anchors[a.id] = anchor.score === undefined ? { status: anchor.status } : { status: anchor.status, score: anchor.score };
+    if (anchor.status === 'moved') return { ...a, start: anchor.start, end: anchor.end, ...quoteAt(text, anchor.start, anchor.end) };
+    if (anchor.status === 'fuzzy') return { ...a, start: anchor.start, end: anchor.end };
+    return a;
+  });
+  return { annotations, anchors };
+}
+
+/** A one-line summary of how annotations were placed on a changed text. */
+export function describePlacement(anchors: Record<string, AnchorNote>): string {
+  const count = (s: AnchorNote['status']) => Object.values(anchors).filter((n) => n.status === s).length;
+  const parts = [`${count('moved')} moved`, `${count('fuzzy')} to review`, `${count('orphaned')} orphaned`];
+  return parts.join(', ');
+}
+
 export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice> = (set, get) => {
-  /** Record and apply a change of annotations, as one undo step. */
-  const commit = (change: Omit<AnnotationChange, 'at'>): void => {
+  /** Record and apply a change of annotations as one undo step; `anchorsAfter` sets the changed ones' notes. */
+  const commit = (change: Omit<AnnotationChange, 'at' | 'anchorsBefore'>): void => {
     const s = get();
     if (!s.document || s.document.readOnlyReason) return;
-    const full: AnnotationChange = { ...change, at: Date.now() };
+    const anchorsBefore: Record<string, AnchorNote | null> = {};
+    for (const a of [...change.before, ...change.after]) anchorsBefore[a.id] = s.anchors[a.id] ?? null;
+    const full: AnnotationChange = { ...change, at: Date.now(), anchorsBefore, anchorsAfter: change.anchorsAfter ?? anchorsBefore };
     set({
       annotations: applyChange(s.annotations, full),
+      anchors: withNotes(s.anchors, full.anchorsAfter!),
       undoStack: pushChange(s.undoStack, full),
       redoStack: [],
       revision: s.revision + 1,
@@ -101,15 +159,10 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     showDocument: (doc) => {
       const text = new CodePointText(doc.text);
       const stored = doc.sidecar.kind === 'ok' ? doc.sidecar.sidecar.annotations : [];
-      const anchors = anchorAll(text, stored);
-      const anchorStatus: Record<string, AnchorStatus> = {};
-      const annotations = stored.map((a, i) => {
-        const anchor = anchors[i]!;
-        if (anchor.status !== 'anchored') anchorStatus[a.id] = anchor.status;
-        return anchor.status === 'moved' ? { ...a, start: anchor.start, end: anchor.end } : a;
-      });
+      const { annotations, anchors } = placeAnnotations(text, stored);
       const sidecarTags = doc.sidecar.kind === 'ok' ? doc.sidecar.sidecar.tags : [];
       const tags = [...DEFAULT_TAGS, ...sidecarTags.filter((t) => !DEFAULT_TAGS.some((d) => d.id === t.id))];
+      const changed = doc.sidecar.kind === 'ok' && doc.sidecar.sidecar.source.sha256 !== doc.fingerprint.sha256;
       set({
         ...EMPTY_DOCUMENT,
         loadingPath: null,
@@ -121,10 +174,14 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
           text,
           fingerprint: doc.fingerprint,
           readOnlyReason: doc.sidecar.kind === 'newer' || doc.sidecar.kind === 'invalid' ? doc.sidecar.message : null,
+          sidecarDamaged: doc.sidecar.kind === 'invalid',
+          backupAvailable: doc.sidecar.kind === 'invalid' && doc.sidecar.backupAvailable,
         },
         tags,
         annotations,
-        anchorStatus,
+        anchors,
+        savedAnnotations: [...stored],
+        notice: changed ? { level: 'warning', text: `${doc.name} changed since it was annotated: ${describePlacement(anchors)}.` } : null,
       });
     },
 
@@ -159,6 +216,23 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       if (get().selectedId === id) set({ selectedId: null });
     },
 
+    acceptFuzzy: (id) => {
+      const current = find(id);
+      const doc = get().document;
+      if (!current || !doc) return;
+      const reviewed = { ...reviseAnnotation(current, {}), ...quoteAt(doc.text, current.start, current.end) };
+      commit({ before: [current], after: [reviewed], anchorsAfter: { [id]: null } });
+    },
+
+    reattach: (id, start, end) => {
+      const current = find(id);
+      const doc = get().document;
+      if (!current || !doc || end <= start) return;
+      const attached = { ...reviseAnnotation(current, {}), start, end, ...quoteAt(doc.text, start, end) };
+      commit({ before: [current], after: [attached], anchorsAfter: { [id]: null } });
+      set({ selectedId: id });
+    },
+
     select: (id, options) =>
       set((s) => ({ selectedId: id, reveal: id && options?.reveal ? { id, nonce: (s.reveal?.nonce ?? 0) + 1 } : s.reveal })),
 
@@ -166,8 +240,10 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       const s = get();
       const change = s.undoStack[s.undoStack.length - 1];
       if (!change || s.document?.readOnlyReason) return;
+      const inverse = invert(change);
       set({
-        annotations: applyChange(s.annotations, invert(change)),
+        annotations: applyChange(s.annotations, inverse),
+        anchors: withNotes(s.anchors, inverse.anchorsAfter ?? {}),
         undoStack: s.undoStack.slice(0, -1),
         redoStack: [...s.redoStack, change],
         revision: s.revision + 1,
@@ -181,6 +257,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       if (!change || s.document?.readOnlyReason) return;
       set({
         annotations: applyChange(s.annotations, change),
+        anchors: withNotes(s.anchors, change.anchorsAfter ?? {}),
         redoStack: s.redoStack.slice(0, -1),
         undoStack: [...s.undoStack, change],
         revision: s.revision + 1,
@@ -188,6 +265,70 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       });
     },
 
-    setSaveStatus: (saveStatus, savedRevision) => set(savedRevision === undefined ? { saveStatus } : { saveStatus, savedRevision }),
+    setSaveStatus: (saveStatus, savedRevision, saved) =>
+      set({ saveStatus, ...(savedRevision === undefined ? {} : { savedRevision }), ...(saved ? { savedAnnotations: saved } : {}) }),
+
+    setNotice: (notice) => set({ notice }),
+
+    replaceSource: (doc) => {
+      const s = get();
+      if (!s.document) return;
+      const text = new CodePointText(doc.text);
+      // Place what is in memory now (saved or not) on the new text.
+      const { annotations, anchors } = placeAnnotations(text, s.annotations);
+      set({
+        document: { ...s.document, text, fingerprint: doc.fingerprint },
+        annotations,
+        anchors,
+        // Offsets in the undo history refer to the old text.
+        undoStack: [],
+        redoStack: [],
+        notice: { level: 'warning', text: `${doc.name} was changed on disk: ${describePlacement(anchors)}.` },
+      });
+    },
+
+    reloadAnnotations: (fromDisk) => {
+      const s = get();
+      if (!s.document) return;
+      const { annotations, anchors } = placeAnnotations(s.document.text, fromDisk);
+      set({
+        annotations,
+        anchors,
+        savedAnnotations: fromDisk,
+        undoStack: [],
+        redoStack: [],
+        selectedId: annotations.some((a) => a.id === s.selectedId) ? s.selectedId : null,
+        notice: { level: 'info', text: `Another program changed the annotations of ${s.document.name}; Gloss reloaded them.` },
+      });
+    },
+
+    mergeAnnotations: (fromDisk) => {
+      const s = get();
+      if (!s.document) return { takenFromDisk: 0, conflicts: 0 };
+      const result = mergeById(s.savedAnnotations, s.annotations, fromDisk);
+      const { annotations, anchors } = placeAnnotations(s.document.text, result.merged);
+      set({
+        annotations,
+        anchors,
+        savedAnnotations: fromDisk,
+        undoStack: [],
+        redoStack: [],
+        revision: s.revision + 1,
+        notice: {
+          level: 'warning',
+          text: `Another program changed the annotations of ${s.document.name} while you had unsaved changes. Gloss merged both: ${result.takenFromDisk} taken from disk${result.conflicts ? `, ${result.conflicts} changed on both sides (the later change kept)` : ''}.`,
+        },
+      });
+      return result;
+    },
   };
 };
+
+function withNotes(anchors: Record<string, AnchorNote>, notes: Record<string, AnchorNote | null>): Record<string, AnchorNote> {
+  const next = { ...anchors };
+  for (const [id, note] of Object.entries(notes)) {
+    if (note) next[id] = note;
+    else delete next[id];
+  }
+  return next;
+}

@@ -11,6 +11,7 @@ import { createGlossStore } from './gloss-store.js';
 
 let dir: string;
 let session: GlossSession;
+let services: GlossServices;
 
 const TEXT = 'Peskov said the talks went well.\n\nKim said: "We will win."\n\nBoth denied it.';
 
@@ -18,13 +19,14 @@ beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-session-'));
   await fs.writeFile(path.join(dir, 'a.txt'), TEXT);
   await fs.writeFile(path.join(dir, 'b.txt'), 'Another article.');
-  const services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
+  services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
   await services.open('folder', dir);
   session = createGlossSession(inProcessHost(services), createGlossStore(), { delayMs: 20, retryMs: 50 });
   await session.start();
 });
 afterEach(async () => {
   session.dispose();
+  await services.close();
   await fs.chmod(dir, 0o755).catch(() => {});
   await fs.rm(dir, { recursive: true, force: true });
 });
@@ -85,7 +87,7 @@ describe('session and store', () => {
     expect(await onDisk()).toHaveLength(1);
     await session.openDocument('a.txt');
     expect(state().annotations.map((a) => a.exact)).toEqual(['Both denied it.']);
-    expect(state().anchorStatus).toEqual({});
+    expect(state().anchors).toEqual({});
   });
 
   it('keeps work in memory and says why when saving fails, then saves once it can', async () => {
@@ -112,7 +114,7 @@ describe('session and store', () => {
     await session.openDocument('b.txt');
     await session.openDocument('a.txt');
     expect(state().annotations).toHaveLength(1);
-    expect(Object.values(state().anchorStatus)).toEqual(['orphaned']);
+    expect(Object.values(state().anchors)).toEqual([{ status: 'orphaned' }]);
     await new Promise((r) => setTimeout(r, 100));
     expect(await fs.readFile(path.join(dir, 'a.txt.gloss.json'), 'utf8')).toBe(before);
   });
@@ -124,5 +126,107 @@ describe('session and store', () => {
     expect(state().addAnnotation('claim', 0, 5)).toBeNull();
     await session.flush();
     expect(await fs.readFile(path.join(dir, 'a.txt.gloss.json'), 'utf8')).toBe('{"format":"gloss-annotations"');
+  });
+});
+
+describe('changes made by other programs while a document is open', () => {
+  const waitFor = async (check: () => boolean, what: string) => {
+    const until = Date.now() + 3000;
+    while (!check()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('does not report its own saves', async () => {
+    await services.watching();
+    const events: string[] = [];
+    services.onEvent((e) => events.push(e.type));
+    await session.openDocument('a.txt');
+    state().addAnnotation('claim', 0, 6);
+    await session.flush();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(events).toEqual([]);
+  });
+
+  it('reloads a sidecar changed on disk when nothing is unsaved, within a second', async () => {
+    await services.watching();
+    await session.openDocument('a.txt');
+    const [s, e] = at('Both denied it.');
+    const mine = state().addAnnotation('denial', s, e)!;
+    await session.flush();
+    const file = path.join(dir, 'a.txt.gloss.json');
+    const sidecar = JSON.parse(await fs.readFile(file, 'utf8'));
+    sidecar.annotations[0].note = 'edited in another window';
+    sidecar.annotations[0].modified = new Date().toISOString();
+    const started = Date.now();
+    await fs.writeFile(file, JSON.stringify(sidecar));
+    await waitFor(() => state().annotations[0]?.note === 'edited in another window', 'the reload');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(state().annotations.map((a) => a.id)).toEqual([mine.id]);
+    expect(state().notice?.text).toMatch(/Another program changed the annotations.*reloaded/);
+  });
+
+  it('merges by id when there is unsaved work here, and saves the merge', async () => {
+    session.dispose();
+    session = createGlossSession(inProcessHost(services), createGlossStore(), { delayMs: 60_000, retryMs: 60_000 });
+    await session.start();
+    await services.watching();
+    await session.openDocument('a.txt');
+    const [s, e] = at('Both denied it.');
+    const shared = state().addAnnotation('denial', s, e)!;
+    await session.flush();
+    // Unsaved here: a new claim.
+    const local = state().addAnnotation('claim', 0, 6)!;
+    // On disk, another program adds a quote and changes the shared denial's note.
+    const file = path.join(dir, 'a.txt.gloss.json');
+    const sidecar = JSON.parse(await fs.readFile(file, 'utf8'));
+    const [qs, qe] = at('"We will win."');
+    sidecar.annotations[0].note = 'from the other window';
+    sidecar.annotations[0].modified = new Date(Date.now() + 1000).toISOString();
+    sidecar.annotations.push({ ...sidecar.annotations[0], id: '4d9f3a0e-2b1c-4e5f-8a6b-7c8d9e0f1a2b', tag: 'quote', start: qs, end: qe, exact: '"We will win."', prefix: '', suffix: '', note: '' });
+    await fs.writeFile(file, JSON.stringify(sidecar));
+    await waitFor(() => state().annotations.length === 3, 'the merge');
+    expect(state().annotations.find((a) => a.id === shared.id)!.note).toBe('from the other window');
+    expect(state().annotations.some((a) => a.id === local.id)).toBe(true);
+    expect(state().notice?.text).toMatch(/merged both: 2 taken from disk/);
+    await session.flush();
+    expect((await onDisk()).map((a) => a.tag).sort()).toEqual(['claim', 'denial', 'quote']);
+  });
+
+  it('re-anchors when the source changes on disk: moved, fuzzy and orphaned, none dropped, file not rewritten', async () => {
+    await services.watching();
+    await session.openDocument('a.txt');
+    const add = (q: string, tag: string) => state().addAnnotation(tag, ...at(q))!;
+    const moved = add('Peskov said the talks went well.', 'claim');
+    const fuzzy = add('Kim said: "We will win."', 'quote');
+    const orphan = add('Both denied it.', 'denial');
+    await session.flush();
+    const before = await fs.readFile(path.join(dir, 'a.txt.gloss.json'), 'utf8');
+    await fs.writeFile(path.join(dir, 'a.txt'), 'A new first paragraph.\n\n' + TEXT.replace('We will win', 'We shall win').replace('Both denied it.', 'Nobody answered.'));
+    await waitFor(() => Object.keys(state().anchors).length === 3, 're-anchoring');
+    expect(state().anchors[moved.id]).toEqual({ status: 'moved' });
+    expect(state().anchors[fuzzy.id]).toMatchObject({ status: 'fuzzy', score: expect.any(Number) });
+    expect(state().anchors[orphan.id]).toEqual({ status: 'orphaned' });
+    expect(state().annotations).toHaveLength(3);
+    expect(state().notice?.text).toMatch(/1 moved, 1 to review, 1 orphaned/);
+    expect(await fs.readFile(path.join(dir, 'a.txt.gloss.json'), 'utf8')).toBe(before);
+
+    // Review the fuzzy one; re-attach the orphan; both saved with the new fingerprint.
+    state().acceptFuzzy(fuzzy.id);
+    const text = state().document!.text.text;
+    const n = text.indexOf('Nobody answered.');
+    state().reattach(orphan.id, n, n + 'Nobody answered.'.length);
+    expect(state().anchors).toEqual({ [moved.id]: { status: 'moved' } });
+    await session.flush();
+    const saved = await onDisk();
+    expect(saved.find((a) => a.id === fuzzy.id)!.exact).toBe('Kim said: "We shall win."');
+    expect(saved.find((a) => a.id === orphan.id)).toMatchObject({ exact: 'Nobody answered.', start: n });
+    expect(saved.find((a) => a.id === moved.id)!.start).toBe(moved.start + 'A new first paragraph.\n\n'.length);
+    const sidecar = JSON.parse(await fs.readFile(path.join(dir, 'a.txt.gloss.json'), 'utf8'));
+    expect(sidecar.source.bytes).toBe(Buffer.byteLength(text));
+    // Undo of the re-attach brings the orphan back, as an orphan.
+    state().undo();
+    expect(state().anchors[orphan.id]).toEqual({ status: 'orphaned' });
   });
 });

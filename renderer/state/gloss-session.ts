@@ -2,6 +2,7 @@
 // the previous one first), follows host events and keeps autosave running. Components call these
 // functions; they never call the host themselves.
 import type { GlossHost, HostEvent, MenuCommand } from '../../shared/contract.js';
+import { sameAnnotationSet } from '../../shared/merge.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
 import type { GlossStore } from './gloss-store.js';
 
@@ -12,6 +13,8 @@ export interface GlossSession {
   openDocument(path: string): Promise<void>;
   openFolder(path: string | null): Promise<void>;
   openFile(path: string | null): Promise<void>;
+  /** Recover from a damaged sidecar: restore its backup, or start over; the damaged file is kept aside. */
+  recoverSidecar(action: 'restore-backup' | 'start-over'): Promise<void>;
   hasUnsavedWork(): boolean;
   flush(): Promise<void>;
   dispose(): void;
@@ -54,10 +57,26 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       await openWorkspace(() => host.openFile({ path }));
     },
 
+    async recoverSidecar(action) {
+      const doc = store.getState().document;
+      if (!doc) return;
+      try {
+        const { document, renamedTo } = await host.recoverSidecar({ path: doc.path, action });
+        store.getState().showDocument(document);
+        store.getState().setNotice({
+          level: 'info',
+          text: `${action === 'restore-backup' ? 'Restored the backup' : 'Started over'}; the damaged file was kept as ${renamedTo}.`,
+        });
+      } catch (err) {
+        store.getState().setNotice({ level: 'warning', text: (err as Error).message });
+      }
+    },
+
     hasUnsavedWork: () => hasUnsavedWork(store),
     flush: () => autosave.flush(),
 
     dispose() {
+      if (listingTimer) clearTimeout(listingTimer);
       autosave.dispose();
       unsubscribe();
     },
@@ -90,9 +109,56 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     else if (command === 'delete-annotation' && s.selectedId) s.deleteAnnotation(s.selectedId);
   }
 
+  /**
+   * Another program changed a file of the open document. A changed source is re-read and the
+   * annotations placed on it again; a changed sidecar is reloaded when nothing is unsaved here,
+   * and merged by id with the unsaved work otherwise. Never a silent overwrite either way.
+   */
+  async function onFileChanged(path: string, kind: 'source' | 'sidecar'): Promise<void> {
+    const s = store.getState();
+    if (!s.document || s.document.path !== path) {
+      refreshListing();
+      return;
+    }
+    let doc;
+    try {
+      doc = await host.readDocument({ path });
+    } catch (err) {
+      store.getState().setNotice({ level: 'warning', text: `${s.document.name} changed on disk and cannot be read now: ${(err as Error).message}` });
+      return;
+    }
+    const now = store.getState();
+    if (!now.document || now.document.path !== path) return;
+    if (kind === 'source' || doc.fingerprint.sha256 !== now.document.fingerprint.sha256) {
+      now.replaceSource(doc);
+      return;
+    }
+    if (doc.sidecar.kind !== 'ok') {
+      if (doc.sidecar.kind === 'none') return; // deleted: our next save writes it again
+      now.setNotice({ level: 'warning', text: doc.sidecar.message });
+      return;
+    }
+    const fromDisk = doc.sidecar.sidecar.annotations;
+    if (sameAnnotationSet(fromDisk, now.savedAnnotations) || sameAnnotationSet(fromDisk, now.annotations)) return;
+    if (hasUnsavedWork(store)) now.mergeAnnotations(fromDisk);
+    else now.reloadAnnotations(fromDisk);
+    refreshListing();
+  }
+
+  let listingTimer: ReturnType<typeof setTimeout> | null = null;
+  function refreshListing(): void {
+    if (listingTimer) clearTimeout(listingTimer);
+    listingTimer = setTimeout(() => {
+      void host.getWorkspace({}).then((ws) => {
+        if (ws && ws.root === store.getState().workspace?.root) store.getState().setWorkspace(ws);
+      });
+    }, 300);
+  }
+
   const unsubscribe = host.onEvent((event: HostEvent) => {
     if (event.type === 'workspace-changed') void adoptWorkspace(event.workspace);
     else if (event.type === 'menu-command') runMenuCommand(event.command);
+    else if (event.type === 'file-changed') void onFileChanged(event.path, event.kind);
   });
 
   return session;

@@ -1,6 +1,7 @@
 // The selected annotation: its tag (re-tag with a click), its note, and delete.
 import { useEffect, useState } from 'react';
 import { tagById } from '../../shared/tags.js';
+import { AnchorBadge } from './AnnotationList.js';
 import { useApp, useGloss } from './session-context.js';
 
 export function AnnotationDetails() {
@@ -8,7 +9,8 @@ export function AnnotationDetails() {
   const store = session.store;
   const selected = useGloss((s) => (s.selectedId ? (s.annotations.find((a) => a.id === s.selectedId) ?? null) : null));
   const tags = useGloss((s) => s.tags);
-  const status = useGloss((s) => (s.selectedId ? s.anchorStatus[s.selectedId] : undefined));
+  const anchorNote = useGloss((s) => (s.selectedId ? s.anchors[s.selectedId] : undefined));
+  const currentText = useGloss((s) => (s.selectedId && s.document && selected ? s.document.text.slice(selected.start, selected.end) : ''));
   const readOnly = useGloss((s) => s.document?.readOnlyReason !== null);
   const [note, setNote] = useState('');
 
@@ -22,9 +24,19 @@ export function AnnotationDetails() {
         <span className="details-tag" data-tag={selected.tag}>
           <span className="swatch" aria-hidden="true" /> {tag.label}
         </span>
-        {status && <span className={`status status-${status}`}>{status === 'orphaned' ? 'orphaned: its text is no longer in the source' : status}</span>}
+        {anchorNote && <AnchorBadge status={anchorNote.status} score={anchorNote.score} />}
       </div>
       <blockquote className="details-exact">{selected.exact}</blockquote>
+      {anchorNote?.status === 'fuzzy' && (
+        <div className="review" role="group" aria-label="Review the changed text">
+          <p>
+            The source changed here. Now it reads: <q>{currentText}</q>
+          </p>
+          <button type="button" disabled={readOnly} onClick={() => store.getState().acceptFuzzy(selected.id)}>
+            Accept the new text
+          </button>
+        </div>
+      )}
       <div className="retag" role="group" aria-label="Change tag">
         {tags.map((t) => (
           <button key={t.id} type="button" data-tag={t.id} aria-pressed={t.id === selected.tag} disabled={readOnly} onClick={() => store.getState().retag(selected.id, t.id)}>

@@ -6,6 +6,7 @@ import { useMemo, useRef } from 'react';
 import { compareByPosition } from '../../shared/annotations.js';
 import { tagById } from '../../shared/tags.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
+import { OrphansTray } from './OrphansTray.js';
 import { useApp, useGloss } from './session-context.js';
 
 const ROW_HEIGHT = 58;
@@ -14,10 +15,11 @@ export function AnnotationList() {
   const { session } = useApp();
   const annotations = useGloss((s) => s.annotations);
   const tags = useGloss((s) => s.tags);
-  const anchorStatus = useGloss((s) => s.anchorStatus);
+  const anchors = useGloss((s) => s.anchors);
   const selectedId = useGloss((s) => s.selectedId);
   const hasDocument = useGloss((s) => s.document !== null);
-  const sorted = useMemo(() => [...annotations].sort(compareByPosition), [annotations]);
+  // Orphans are listed in their own tray, not among the placed annotations.
+  const sorted = useMemo(() => annotations.filter((a) => anchors[a.id]?.status !== 'orphaned').sort(compareByPosition), [annotations, anchors]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
@@ -27,13 +29,14 @@ export function AnnotationList() {
       <h2>
         Annotations <span className="count" data-testid="annotation-count">{sorted.length}</span>
       </h2>
+      <OrphansTray />
       <div className="annotation-list" ref={scrollRef} role="listbox" aria-label="Annotations in this article">
         {sorted.length === 0 && <p className="empty">No annotations yet. Select a passage and press 1, 2 or 3.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const a = sorted[item.index]!;
             const tag = tagById(tags, a.tag);
-            const status = anchorStatus[a.id];
+            const note = anchors[a.id];
             return (
               <div
                 key={a.id}
@@ -49,7 +52,7 @@ export function AnnotationList() {
                 <span className="row-tag">
                   <span className="swatch" aria-hidden="true" />
                   {tag.label}
-                  {status && <span className={`status status-${status}`}>{status}</span>}
+                  {note && <AnchorBadge status={note.status} score={note.score} />}
                 </span>
                 <span className="row-text">{a.exact}</span>
                 {a.note && <span className="row-note">{a.note}</span>}
@@ -60,5 +63,21 @@ export function AnnotationList() {
       </div>
       <AnnotationDetails />
     </aside>
+  );
+}
+
+/** How an annotation was placed on a changed source: moved, fuzzy (to review, with its score) or orphaned. */
+export function AnchorBadge({ status, score }: { status: 'moved' | 'fuzzy' | 'orphaned'; score?: number | undefined }) {
+  const label = status === 'fuzzy' ? `review · ${Math.round((score ?? 0) * 100)}%` : status;
+  const title =
+    status === 'fuzzy'
+      ? 'The text changed here; Gloss placed this annotation by an approximate match. Review and accept it.'
+      : status === 'moved'
+        ? 'The source changed; this annotation was found at a new place.'
+        : 'Its text is no longer in the source.';
+  return (
+    <span className={`status status-${status}`} title={title}>
+      {label}
+    </span>
   );
 }

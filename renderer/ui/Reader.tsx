@@ -5,8 +5,8 @@ import { ReaderView } from '../reader/reader-view.js';
 import type { GlossState } from '../state/gloss-store.js';
 import { useApp, useGloss } from './session-context.js';
 
-function orphanIds(anchorStatus: GlossState['anchorStatus']): Set<string> {
-  return new Set(Object.entries(anchorStatus).filter(([, s]) => s === 'orphaned').map(([id]) => id));
+function idsWith(anchors: GlossState['anchors'], status: 'orphaned' | 'fuzzy'): Set<string> {
+  return new Set(Object.entries(anchors).filter(([, note]) => note.status === status).map(([id]) => id));
 }
 
 export function Reader() {
@@ -38,14 +38,18 @@ export function Reader() {
       redo: () => store.getState().redo(),
     });
     reader.current = view;
-    let hidden = orphanIds(store.getState().anchorStatus);
-    const push = (s: GlossState) => view.setHighlights({ annotations: s.annotations, hidden, selectedId: s.selectedId });
+    let hidden = idsWith(store.getState().anchors, 'orphaned');
+    let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
+    const push = (s: GlossState) => view.setHighlights({ annotations: s.annotations, hidden, fuzzy, selectedId: s.selectedId });
     push(store.getState());
     performance.mark('gloss:reader-built');
     requestAnimationFrame(() => performance.mark('gloss:highlights-painted'));
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.anchorStatus !== prev.anchorStatus) hidden = orphanIds(s.anchorStatus);
-      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchorStatus !== prev.anchorStatus) push(s);
+      if (s.anchors !== prev.anchors) {
+        hidden = idsWith(s.anchors, 'orphaned');
+        fuzzy = idsWith(s.anchors, 'fuzzy');
+      }
+      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchors !== prev.anchors) push(s);
       if (s.reveal && s.reveal !== prev.reveal) {
         const target = s.annotations.find((a) => a.id === s.reveal!.id);
         if (target) view.reveal(target.id, target.start);
@@ -70,13 +74,31 @@ export function Reader() {
     <section className="reader" aria-label="Reader">
       <header className="reader-title">
         <h1>{document.name}</h1>
-        {document.readOnlyReason && (
-          <p className="warning" role="alert">
-            Annotations are read-only: {document.readOnlyReason}
-          </p>
-        )}
+        {document.readOnlyReason && <ReadOnlyBanner reason={document.readOnlyReason} backupAvailable={document.backupAvailable} damaged={document.sidecarDamaged} />}
       </header>
       <div className={`reader-mount format-${document.format}`} ref={mountRef} />
     </section>
+  );
+}
+
+/** Why annotations are read-only, and for a damaged sidecar the ways out. */
+function ReadOnlyBanner({ reason, backupAvailable, damaged }: { reason: string; backupAvailable: boolean; damaged: boolean }) {
+  const { session } = useApp();
+  return (
+    <div className="banner warning" role="alert">
+      <p>Annotations are read-only: {reason}</p>
+      {damaged && (
+        <div className="banner-actions">
+          {backupAvailable && (
+            <button type="button" onClick={() => void session.recoverSidecar('restore-backup')}>
+              Restore the backup
+            </button>
+          )}
+          <button type="button" onClick={() => void session.recoverSidecar('start-over')}>
+            Start over (keep the damaged file aside)
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

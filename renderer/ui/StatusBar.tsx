@@ -5,7 +5,9 @@ export function StatusBar() {
   const document = useGloss((s) => s.document);
   const saveStatus = useGloss((s) => s.saveStatus);
   const count = useGloss((s) => s.annotations.length);
-  const orphans = useGloss((s) => Object.values(s.anchorStatus).filter((x) => x === 'orphaned').length);
+  const orphans = useGloss((s) => Object.values(s.anchors).filter((x) => x.status === 'orphaned').length);
+  const toReview = useGloss((s) => Object.values(s.anchors).filter((x) => x.status === 'fuzzy').length);
+  const notice = useGloss((s) => s.notice);
 
   let saveText = '';
   switch (saveStatus.kind) {
@@ -27,9 +29,15 @@ export function StatusBar() {
       <span className={`save-status save-${saveStatus.kind}`} role="status" data-testid="save-status">
         {saveText}
       </span>
+      {notice && (
+        <span className={`notice notice-${notice.level}`} role="status" data-testid="notice">
+          {notice.text}
+        </span>
+      )}
       {document && (
         <span className="doc-info">
           {count} annotation{count === 1 ? '' : 's'}
+          {toReview > 0 ? ` · ${toReview} to review` : ''}
           {orphans > 0 ? ` · ${orphans} orphaned` : ''} · {document.text.length.toLocaleString()} characters · {document.fingerprint.encoding}
           {document.fingerprint.lineEndings !== 'lf' && document.fingerprint.lineEndings !== 'none' ? ` · ${document.fingerprint.lineEndings.toUpperCase()}` : ''}
         </span>
