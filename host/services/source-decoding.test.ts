@@ -36,3 +36,10 @@ describe('decodeSource', () => {
     expect(() => decodeSource(new Uint8Array(MAX_SOURCE_BYTES + 1), 'huge.txt')).toThrow(/huge.txt is 32.0 MB; Gloss opens sources up to 32.0 MB/);
   });
 });
+
+describe('damaged UTF-8', () => {
+  it('is refused with the offset of the bad byte, not guessed as a legacy encoding', () => {
+    const bytes = Buffer.concat([Buffer.from('Mr Kim said “yes” and then', 'utf8'), Buffer.from([0xff, 0x41])]);
+    expect(() => decodeSource(bytes, 'x.txt')).toThrow(/x.txt is not valid UTF-8: the byte at offset 30 cannot be decoded/);
+  });
+});

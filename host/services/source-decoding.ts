@@ -30,7 +30,16 @@ export function decodeSource(bytes: Uint8Array, name: string): DecodedSource {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: a legacy single- or multi-byte encoding.
+    // Not UTF-8: a legacy encoding, or damaged UTF-8.
+  }
+  // Text that is mostly UTF-8 (it has valid multi-byte sequences) with a few bad bytes is damaged
+  // UTF-8, not a legacy encoding: guessing one would show every accented letter wrong.
+  const { firstInvalid, sawMultiByte } = scanUtf8(bytes);
+  if (sawMultiByte) {
+    throw new GlossError(
+      'unreadable',
+      `${name} is not valid UTF-8: the byte at offset ${firstInvalid} cannot be decoded, although the text before it is UTF-8. It may be damaged or mix encodings; repair it or save it again as UTF-8.`,
+    );
   }
   const detected = chardet.detect(bytes);
   const encoding = detected && iconv.encodingExists(detected) ? detected.toLowerCase() : null;
@@ -50,4 +59,30 @@ function decodeStrict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8A
 
 function formatMB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * One pass over the bytes: where UTF-8 first breaks, and whether any well-formed multi-byte
+ * sequence was seen before that (overlong forms and surrogates count as broken, as in TextDecoder).
+ */
+function scanUtf8(bytes: Uint8Array): { firstInvalid: number; sawMultiByte: boolean } {
+  let sawMultiByte = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return { firstInvalid: i, sawMultiByte };
+    const second = bytes[i + 1]!;
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < lo || second > hi) return { firstInvalid: i, sawMultiByte };
+    for (let k = 2; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return { firstInvalid: i, sawMultiByte };
+    sawMultiByte = true;
+    i += len;
+  }
+  return { firstInvalid: -1, sawMultiByte };
 }
