@@ -16,20 +16,13 @@ export type LineEndings = z.infer<typeof LineEndingsSchema>;
 
 /** What the annotations were made against; a difference means the source changed. */
 export const SourceFingerprintSchema = z.object({
-  /** File name of the source, without folder. */
-  name: z.string().min(1),
-  /** Size of the source file in bytes. */
-  bytes: z.number().int().nonnegative(),
-  /** sha256 of the source file's bytes, lowercase hex. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Encoding the bytes were decoded with, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
-  encoding: z.string().min(1),
-  /** Line-ending style of the decoded text. Line endings are kept as they are and counted. */
-  lineEndings: LineEndingsSchema,
-  /** Length of the decoded text in code points. */
-  codePoints: z.number().int().nonnegative(),
-  /** Extractor id and version for sources that are not plain text (e.g. HTML); absent for .txt/.md. */
-  extractor: z.string().optional(),
+  name: z.string().min(1).describe('File name of the source, without folder.'),
+  bytes: z.number().int().nonnegative().describe('Size of the source file in bytes.'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the source file\'s bytes, lowercase hex.'),
+  encoding: z.string().min(1).describe('Encoding the bytes were decoded with, e.g. `utf-8`, `utf-16le`, `windows-1252`.'),
+  lineEndings: LineEndingsSchema.describe('Line-ending style of the decoded text. Line endings are kept as they are and counted.'),
+  codePoints: z.number().int().nonnegative().describe('Length of the decoded text in code points.'),
+  extractor: z.string().optional().describe('Extractor id and version for sources that are not plain text (e.g. HTML); absent for .txt/.md.'),
 });
 export type SourceFingerprint = z.infer<typeof SourceFingerprintSchema>;
 
@@ -41,28 +34,20 @@ export const TagDefinitionSchema = z.object({
 });
 
 export const AnnotationLinkSchema = z.object({
-  /** What the link means, e.g. `denies`. */
-  type: z.string().min(1),
-  /** Id of the annotation linked to. */
-  target: z.string().min(1),
-  /** Folder-relative path of the source holding the target; absent when it is this source. */
-  file: z.string().optional(),
+  type: z.string().min(1).describe('What the link means, e.g. `denies`.'),
+  target: z.string().min(1).describe('Id of the annotation linked to.'),
+  file: z.string().optional().describe('Folder-relative path of the source holding the target; absent when it is this source.'),
 });
 
 export const AnnotationSchema = z
   .object({
     id: z.uuid(),
     tag: z.string().min(1),
-    /** First code point covered. */
-    start: z.number().int().nonnegative(),
-    /** Code point after the last one covered. */
-    end: z.number().int().nonnegative(),
-    /** The covered text, exactly. */
-    exact: z.string(),
-    /** Up to CONTEXT_LENGTH code points before `start`. */
-    prefix: z.string(),
-    /** Up to CONTEXT_LENGTH code points after `end`. */
-    suffix: z.string(),
+    start: z.number().int().nonnegative().describe('First code point covered.'),
+    end: z.number().int().nonnegative().describe('Code point after the last one covered.'),
+    exact: z.string().describe('The covered text, exactly.'),
+    prefix: z.string().describe('Up to 32 code points before `start`.'),
+    suffix: z.string().describe('Up to 32 code points after `end`.'),
     attributes: z.record(z.string(), z.string()),
     note: z.string(),
     links: z.array(AnnotationLinkSchema),
