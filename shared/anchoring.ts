@@ -72,18 +72,68 @@ function anchorOne(text: CodePointText, a: Stored, drift: number): Anchor {
   const to = Math.min(raw.length, expected + exact.length + SEARCH_WINDOW);
   const near = bestExact(raw, a, expected, from, to);
   if (near !== null) return placed(text, a, near, exact.length, 'moved');
-  // 3. An approximate match near the expected place.
-  const window = raw.slice(from, to);
-  const fuzzy = matchQuote(window, exact, { prefix: a.prefix, suffix: a.suffix, hint: expected - from });
-  if (fuzzy && fuzzy.score >= MIN_FUZZY_SCORE) {
-    const start = text.toCodePoint(from + fuzzy.start);
-    const end = text.toCodePoint(from + fuzzy.end);
-    return { status: 'fuzzy', start, end, score: fuzzy.score };
+  // 3. An approximate match near the expected place: first close by (most edits are small and
+  // local, and a short window is fast), then in the whole window.
+  const fuzzy = fuzzyNear(raw, a, expected, Math.min(SEARCH_WINDOW, NEAR_WINDOW + exact.length)) ?? fuzzyNear(raw, a, expected, SEARCH_WINDOW);
+  if (fuzzy) {
+    const [u16Start, u16End] = refineEdges(raw, a, fuzzy.start, fuzzy.end);
+    return { status: 'fuzzy', start: text.toCodePoint(u16Start), end: text.toCodePoint(u16End), score: fuzzy.score };
   }
   // 4. Exact occurrences anywhere.
   const far = bestExact(raw, a, expected, 0, raw.length);
   if (far !== null) return placed(text, a, far, exact.length, 'moved');
   return orphan;
+}
+
+/**
+ * Candidates scored per approximate search: those within this many errors of the best. Context
+ * still decides among near-equal alignments (repeated phrases), at a fraction of the cost.
+ */
+const FUZZY_ERROR_SLACK = 3;
+/** UTF-16 units on either side searched first for an approximate match. */
+const NEAR_WINDOW = 256;
+/** Context characters used to put a fuzzy match's edges where the unchanged text around it says. */
+const EDGE_CONTEXT = 16;
+
+function fuzzyNear(raw: string, a: Stored, expected: number, radius: number): { start: number; end: number; score: number } | null {
+  const from = Math.max(0, expected - radius);
+  const to = Math.min(raw.length, expected + a.exact.length + radius);
+  const m = matchQuote(raw.slice(from, to), a.exact, { prefix: a.prefix, suffix: a.suffix, hint: expected - from, errorSlack: FUZZY_ERROR_SLACK });
+  return m && m.score >= MIN_FUZZY_SCORE ? { start: from + m.start, end: from + m.end, score: m.score } : null;
+}
+
+/**
+ * An approximate match may trim or stretch the quote's edited ends (any alignment of changed
+ * characters costs the same). Where the text just before and after the annotation is unchanged,
+ * put the edges right against it.
+ */
+function refineEdges(raw: string, a: Stored, start: number, end: number): [number, number] {
+  const slack = Math.max(32, a.exact.length >> 1);
+  const before = a.prefix.slice(-EDGE_CONTEXT);
+  const after = a.suffix.slice(0, EDGE_CONTEXT);
+  let s = start;
+  let e = end;
+  if (before.length >= 4) {
+    const at = nearest(raw, before, start - before.length, start - before.length - slack, start + slack);
+    if (at !== null && at + before.length < e) s = at + before.length;
+  }
+  if (after.length >= 4) {
+    const at = nearest(raw, after, end, end - slack, end + slack);
+    if (at !== null && at > s) e = at;
+  }
+  return [s, e];
+}
+
+/** Occurrence of `needle` starting within [from, to] nearest to `target`, or null. */
+function nearest(raw: string, needle: string, target: number, from: number, to: number): number | null {
+  let best: number | null = null;
+  const start = Math.max(0, from);
+  const region = raw.slice(start, to + needle.length);
+  for (let r = region.indexOf(needle); r !== -1; r = region.indexOf(needle, r + 1)) {
+    const i = start + r;
+    if (best === null || Math.abs(i - target) < Math.abs(best - target)) best = i;
+  }
+  return best;
 }
 
 function placed(text: CodePointText, a: Stored, u16: number, length: number, status: 'moved'): Anchor {
@@ -95,8 +145,10 @@ function placed(text: CodePointText, a: Stored, u16: number, length: number, sta
 /** Best exact occurrence of `exact` within [from, to): most context, then nearest to `expected`. */
 function bestExact(raw: string, a: Stored, expected: number, from: number, to: number): number | null {
   let best: { pos: number; score: number; distance: number } | null = null;
-  const last = to - a.exact.length;
-  for (let i = raw.indexOf(a.exact, from); i !== -1 && i <= last; i = raw.indexOf(a.exact, i + 1)) {
+  // Search a slice, so that a miss costs the window, not the rest of the text.
+  const region = from === 0 && to === raw.length ? raw : raw.slice(from, to);
+  for (let r = region.indexOf(a.exact); r !== -1; r = region.indexOf(a.exact, r + 1)) {
+    const i = from + r;
     const score = contextScore(raw, i, a);
     const distance = Math.abs(i - expected);
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { pos: i, score, distance };

@@ -9,6 +9,13 @@ export interface QuoteContext {
   suffix?: string;
   /** Expected start of the quote; used only to break ties between equally good matches. */
   hint?: number;
+  /**
+   * Score only candidates with at most this many more errors than the best one. The approximate
+   * search reports every alignment within the error limit — around one true match that can be
+   * hundreds of overlapping candidates — and scoring each one's context is the costly part.
+   * Unset (the Hypothesis behaviour): score them all.
+   */
+  errorSlack?: number;
 }
 
 export interface QuoteMatch {
@@ -47,8 +54,12 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
   if (quote.length === 0 || text.length === 0) return null;
   // Allow up to half the quote to differ; beyond that a "match" is mostly something else.
   const maxErrors = Math.min(256, Math.floor(quote.length / 2));
-  const matches = search(text, quote, maxErrors);
+  let matches = search(text, quote, maxErrors);
   if (matches.length === 0) return null;
+  if (context.errorSlack !== undefined) {
+    const fewest = Math.min(...matches.map((m) => m.errors));
+    matches = matches.filter((m) => m.errors <= fewest + context.errorSlack!);
+  }
   let best: QuoteMatch | null = null;
   for (const m of matches) {
     const quoteScore = 1 - m.errors / quote.length;
