@@ -92,3 +92,21 @@ test('a damaged sidecar is reported, left untouched, and can be restored from it
   // The backup held the version before the last change: the quote was still a quote.
   expect((await readSidecar(host.folder, ARTICLE)).annotations.map((a) => a.tag).sort()).toEqual(['claim', 'denial', 'quote']);
 });
+
+test('another program changes the sidecar while it is open: Gloss reloads it and says so', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: new RegExp(ARTICLE) }).click();
+  await expect(page.locator('.reader-doc .hl')).toHaveCount(3);
+  const file = path.join(host.folder, `${ARTICLE}.gloss.json`);
+  const sidecar = JSON.parse(await fs.readFile(file, 'utf8'));
+  // e.g. a colleague's edit arriving through git: one annotation deleted, one re-tagged.
+  sidecar.annotations = sidecar.annotations.filter((a: { exact: string }) => a.exact !== DENIAL);
+  sidecar.annotations[0].tag = 'claim';
+  sidecar.annotations[0].modified = new Date().toISOString();
+  await fs.writeFile(file, JSON.stringify(sidecar, null, 2));
+  await expect(page.locator('.reader-doc .hl')).toHaveCount(2, { timeout: 3000 });
+  await expect(page.getByTestId('notice')).toContainText('Another program changed the annotations');
+  await expect(page.locator('.reader-doc .hl[data-tag="claim"]')).toHaveCount(2);
+  // Nothing was written back.
+  expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual(sidecar);
+});

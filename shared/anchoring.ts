@@ -73,7 +73,7 @@ function anchorOne(text: CodePointText, a: Stored, drift: number): Anchor {
   const near = bestExact(raw, a, expected, from, to);
   if (near !== null) return placed(text, a, near, exact.length, 'moved');
   // 3. An approximate match near the expected place: first close by (most edits are small and
-  // local, and a short window is fast), then in the whole window.
+  // local, and a short window is fast), then in the whole search window (SEARCH_WINDOW).
   const fuzzy = fuzzyNear(raw, a, expected, Math.min(SEARCH_WINDOW, NEAR_WINDOW + exact.length)) ?? fuzzyNear(raw, a, expected, SEARCH_WINDOW);
   if (fuzzy) {
     const [u16Start, u16End] = refineEdges(raw, a, fuzzy.start, fuzzy.end);
