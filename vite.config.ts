@@ -11,6 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    minify: process.env.GLOSS_NO_MINIFY ? false : 'esbuild',
     chunkSizeWarningLimit: 2000,
   },
   logLevel: 'warn',

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring-bench.js';
+import { runRenderBench } from './render-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
   if (!only || only === 'anchoring') {
     console.log('Running the anchoring benchmark (the baseline takes a while)…');
     const table = await runAnchoringBench();
+    console.log('\n' + table + '\n');
+    sections.push(table);
+  }
+  if (!only || only === 'render') {
+    console.log('Running the render benchmark in Chromium (@recogito/text-annotator takes a while)…');
+    const table = await runRenderBench(ROOT);
     console.log('\n' + table + '\n');
     sections.push(table);
   }

@@ -102,7 +102,7 @@ test('overlapping annotations stay distinguishable; the list selects, re-tags, n
   await details.getByRole('textbox', { name: 'Note' }).fill('Checked against the register');
   await expect(page.getByTestId('save-status')).toContainText('Saved');
   const sidecar = await expectSidecar(host.folder, 'harbour-bridge-contract.txt', (s) =>
-    expect(s.annotations.find((a) => a.exact.startsWith('"Every bid'))).toMatchObject({ tag: 'denial', note: 'Checked against the register' }),
+    expect(s.annotations.find((a) => a.exact.startsWith('"Every bid') && a.exact.endsWith('safety,"'))).toMatchObject({ tag: 'denial', note: 'Checked against the register' }),
   );
   expect(sidecar.annotations).toHaveLength(4);
 

@@ -3,7 +3,7 @@
 // entries; the renderer only ever sees a `GlossHost`. Inputs are validated with these schemas
 // at the host boundary; outputs are typed by them.
 import { z } from 'zod';
-import { SidecarSchema, SourceFingerprintSchema } from './sidecar-format.js';
+import { AnnotationSchema, SidecarSchema, SourceFingerprintSchema, TagDefinitionSchema } from './sidecar-format.js';
 
 /**
  * A path inside the opened folder, relative to it, with `/` separators. Never absolute and never
@@ -101,12 +101,22 @@ export const contract = {
   /** Read a source and its sidecar. */
   readDocument: { input: z.object({ path: WorkspacePathSchema }).strict(), output: OpenedDocumentSchema },
   /**
-   * Save the annotations of a source atomically to its sidecar. Refused when the sidecar on disk
-   * is damaged or newer (it is never overwritten) or when the source no longer matches the
-   * fingerprint.
+   * Save changes of a source's annotations to its sidecar, atomically: the host applies them to
+   * the sidecar on disk (by id: `upsert` adds or replaces, `remove` deletes) and writes it with
+   * this fingerprint and tag set. Only what changed crosses the boundary, so saving stays cheap
+   * with 10,000 annotations. Refused when the sidecar on disk is damaged or newer (it is never
+   * overwritten) or when the source no longer matches the fingerprint.
    */
   saveAnnotations: {
-    input: z.object({ path: WorkspacePathSchema, sidecar: SidecarSchema }).strict(),
+    input: z
+      .object({
+        path: WorkspacePathSchema,
+        source: SourceFingerprintSchema,
+        tags: z.array(TagDefinitionSchema),
+        upsert: z.array(AnnotationSchema),
+        remove: z.array(z.string()),
+      })
+      .strict(),
     output: z.object({ savedAt: z.string() }),
   },
   /**

@@ -68,7 +68,7 @@ async function trySave(file: string) {
   const doc = await services.dispatch('readDocument', { path: file });
   if (!doc.ok) return doc;
   const value = doc.value as { fingerprint: SourceFingerprint };
-  return services.dispatch('saveAnnotations', { path: file, sidecar: buildSidecar(value.fingerprint, DEFAULT_TAGS, []) });
+  return services.dispatch('saveAnnotations', { path: file, source: value.fingerprint, tags: DEFAULT_TAGS, upsert: [], remove: [] });
 }
 
 let before: Record<string, string>;
@@ -171,7 +171,7 @@ describe('a read-only folder', () => {
       else await fs.chmod(ro, 0o555);
       await ws.open('folder', ro);
       const doc = (await ws.dispatch('readDocument', { path: 'a.txt' })) as { ok: true; value: { fingerprint: SourceFingerprint } };
-      const saved = await ws.dispatch('saveAnnotations', { path: 'a.txt', sidecar: buildSidecar(doc.value.fingerprint, DEFAULT_TAGS, []) });
+      const saved = await ws.dispatch('saveAnnotations', { path: 'a.txt', source: doc.value.fingerprint, tags: DEFAULT_TAGS, upsert: [], remove: [] });
       expect(saved).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/Could not save a.txt.gloss.json: the folder is read-only. Your annotations are kept in memory/) } });
       expect(await fs.readFile(path.join(ro, 'a.txt.gloss.json'), 'utf8')).toBe(sidecar);
     } finally {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../shared/annotations.js';
 import { CodePointText } from '../../shared/code-points.js';
-import { buildSidecar, parseSidecar } from '../../shared/sidecar-format.js';
+import { parseSidecar } from '../../shared/sidecar-format.js';
 import { DEFAULT_TAGS } from '../../shared/tags.js';
 import { GlossServices } from './gloss-services.js';
 
@@ -35,7 +35,7 @@ async function tagAndSave(file: string, quote: string) {
   const u16 = doc.text.indexOf(quote);
   const start = text.toCodePoint(u16);
   const annotation = createAnnotation(text, { tag: 'quote', start, end: start + Array.from(quote).length });
-  await call('saveAnnotations', { path: file, sidecar: buildSidecar(doc.fingerprint, DEFAULT_TAGS, [annotation]) });
+  await call('saveAnnotations', { path: file, source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: [annotation], remove: [] });
   const onDisk = parseSidecar(await fs.readFile(path.join(dir, file + '.gloss.json'), 'utf8'));
   if (onDisk.kind !== 'ok') throw new Error('sidecar not ok');
   return { annotation: onDisk.sidecar.annotations[0]!, sidecar: onDisk.sidecar, text: doc.text };
@@ -85,6 +85,29 @@ describe('GlossServices on real folders', () => {
     expect(doc.sidecar.sidecar.annotations).toEqual([annotation]);
   });
 
+  it('applies saved changes by id to the sidecar on disk, keeping annotations it was not told about', async () => {
+    await fs.writeFile(path.join(dir, 'a.txt'), 'Kim said yes. Putin said no. Peskov denied it.');
+    await services.open('folder', dir);
+    const doc = await call<{ text: string; fingerprint: never }>('readDocument', { path: 'a.txt' });
+    const text = new CodePointText(doc.text);
+    const kim = createAnnotation(text, { tag: 'quote', start: 0, end: 13 });
+    const putin = createAnnotation(text, { tag: 'quote', start: 14, end: 28 });
+    await call('saveAnnotations', { path: 'a.txt', source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: [putin, kim], remove: [] });
+    // Another program adds one meanwhile.
+    const file = path.join(dir, 'a.txt.gloss.json');
+    const onDisk = JSON.parse(await fs.readFile(file, 'utf8'));
+    const peskov = createAnnotation(text, { tag: 'denial', start: 29, end: 46 });
+    onDisk.annotations.push(peskov);
+    await fs.writeFile(file, JSON.stringify(onDisk));
+    // This session re-tags Kim's and deletes Putin's.
+    await call('saveAnnotations', { path: 'a.txt', source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: [{ ...kim, tag: 'claim' }], remove: [putin.id] });
+    const saved = parseSidecar(await fs.readFile(file, 'utf8'));
+    expect(saved.kind === 'ok' && saved.sidecar.annotations.map((a) => [a.exact, a.tag])).toEqual([
+      ['Kim said yes.', 'claim'],
+      ['Peskov denied it.', 'denial'],
+    ]);
+  });
+
   it('never overwrites a damaged sidecar', async () => {
     await fs.writeFile(path.join(dir, 'a.txt'), 'Some text here.');
     await fs.writeFile(path.join(dir, 'a.txt.gloss.json'), '{"format":"gloss-annotations","version":1,"annot');
@@ -100,7 +123,7 @@ describe('GlossServices on real folders', () => {
     await services.open('folder', dir);
     const doc = await call<{ text: string; fingerprint: never }>('readDocument', { path: 'a.txt' });
     await fs.writeFile(path.join(dir, 'a.txt'), 'Changed text.');
-    await expect(call('saveAnnotations', { path: 'a.txt', sidecar: buildSidecar(doc.fingerprint, DEFAULT_TAGS, []) })).rejects.toThrow(/changed on disk/);
+    await expect(call('saveAnnotations', { path: 'a.txt', source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: [], remove: [] })).rejects.toThrow(/changed on disk/);
   });
 
   it('says clearly when the folder is read-only, and writes nothing', async () => {
@@ -158,8 +181,10 @@ describe('GlossServices on real folders', () => {
       }
     })();
     for (let round = 1; round <= 15; round++) {
-      const annotations = Array.from({ length: round * 100 }, (_, i) => createAnnotation(text, { tag: 'claim', start: i * 5, end: i * 5 + 4 }));
-      await call('saveAnnotations', { path: 'a.txt', sidecar: buildSidecar(doc.fingerprint, DEFAULT_TAGS, annotations) });
+      const annotations = Array.from({ length: round * 100 }, (_, i) =>
+        createAnnotation(text, { tag: 'claim', start: i * 5, end: i * 5 + 4, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }),
+      );
+      await call('saveAnnotations', { path: 'a.txt', source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: annotations, remove: [] });
     }
     reading = false;
     await reader;

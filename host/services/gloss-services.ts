@@ -8,6 +8,7 @@ import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo }
 import { validateInput } from '../../shared/contract-validation.js';
 import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
 import { currentSha256, loadSource } from './source-files.js';
+import { applyAnnotationChanges, buildSidecar } from '../../shared/sidecar-format.js';
 import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.js';
 import { WorkspaceWatcher } from './workspace-watcher.js';
 
@@ -41,14 +42,17 @@ export class GlossServices {
         const [source, sidecar] = await Promise.all([loadSource(abs), readSidecarState(abs)]);
         return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar };
       },
-      saveAnnotations: async ({ path, sidecar }) => {
+      saveAnnotations: async ({ path, source, tags, upsert, remove }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
-        if ((await currentSha256(abs)) !== sidecar.source.sha256) {
+        if ((await currentSha256(abs)) !== source.sha256) {
           throw new GlossError(
             'source-changed',
-            `Not saved: ${sidecar.source.name} changed on disk since it was opened. Reopen it; your annotations stay in memory until then.`,
+            `Not saved: ${source.name} changed on disk since it was opened. Reopen it; your annotations stay in memory until then.`,
           );
         }
+        const current = await readSidecarState(abs);
+        const base = current.kind === 'ok' ? current.sidecar.annotations : [];
+        const sidecar = buildSidecar(source, tags, applyAnnotationChanges(base, upsert, remove));
         await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
         return { savedAt: new Date().toISOString() };
       },

@@ -31,9 +31,24 @@ interface Painted {
 interface HighlightState {
   set: DecorationSet;
   painted: Map<string, Painted>;
+  /** The input these decorations were made from. */
+  input: HighlightInput | null;
 }
 
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
+
+function classFor(id: string, input: HighlightInput): string {
+  return `hl${input.fuzzy.has(id) ? ' hl-fuzzy' : ''}${id === input.selectedId ? ' hl-active' : ''}${id === input.flashId ? ' hl-flash' : ''}`;
+}
+
+/** The next state: the previous set with `remove` taken out and `add` put in. */
+function apply(doc: PMNode, previous: HighlightState, painted: Map<string, Painted>, remove: Decoration[], add: Decoration[], input: HighlightInput): HighlightState {
+  if (remove.length === 0 && add.length === 0) return { ...previous, input };
+  // DecorationSet.add/remove may blank out entries of the array they are given: pass copies.
+  let set = remove.length ? previous.set.remove([...remove]) : previous.set;
+  if (add.length) set = set.add(doc, [...add]);
+  return { set, painted, input };
+}
 
 /** Attach new highlight input to a transaction. */
 export function setHighlights(tr: Transaction, input: HighlightInput): Transaction {
@@ -52,7 +67,8 @@ export function annotationsAt(state: EditorState, pos: number): string[] {
     .map((a) => a.id);
 }
 
-export function highlightPlugin(layout: ReaderLayout): Plugin<HighlightState> {
+/** The highlight plugin, painting `initial` from the start (one render of the document, not two). */
+export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput): Plugin<HighlightState> {
   const decorate = (annotation: Annotation, className: string): Decoration[] => {
     const attrs = {
       nodeName: 'span',
@@ -63,42 +79,76 @@ export function highlightPlugin(layout: ReaderLayout): Plugin<HighlightState> {
     return layout.segments(annotation.start, annotation.end).map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
   };
 
-  const update = (doc: PMNode, previous: HighlightState, input: HighlightInput): HighlightState => {
-    const painted = new Map(previous.painted);
-    const remove: Decoration[] = [];
-    const add: Decoration[] = [];
-    const wanted = new Set<string>();
-    for (const annotation of input.annotations) {
-      if (input.hidden.has(annotation.id)) continue;
-      wanted.add(annotation.id);
-      const className = `hl${input.fuzzy.has(annotation.id) ? ' hl-fuzzy' : ''}${annotation.id === input.selectedId ? ' hl-active' : ''}${annotation.id === input.flashId ? ' hl-flash' : ''}`;
-      const before = painted.get(annotation.id);
-      if (before && before.annotation === annotation && before.className === className) continue;
-      if (before) remove.push(...before.decorations);
-      const decorations = decorate(annotation, className);
-      add.push(...decorations);
-      painted.set(annotation.id, { annotation, className, decorations });
-    }
-    for (const [id, p] of previous.painted) {
-      if (!wanted.has(id)) {
-        remove.push(...p.decorations);
+  // `painted` is owned by this plugin and updated in place: copying a 10,000-entry map on every
+  // keystroke would cost more than the change itself. Each state still gets a new DecorationSet.
+  /** Repaint one annotation if what it looks like changed; `annotation` null means it is gone. */
+  const repaint = (painted: Map<string, Painted>, id: string, annotation: Annotation | null, input: HighlightInput, remove: Decoration[], add: Decoration[]) => {
+    const before = painted.get(id);
+    if (!annotation || input.hidden.has(id)) {
+      if (before) {
+        remove.push(...before.decorations);
         painted.delete(id);
       }
+      return;
     }
-    if (remove.length === 0 && add.length === 0) return previous;
-    // DecorationSet.add/remove may blank out entries of the array they are given: pass copies.
-    let set = remove.length ? previous.set.remove([...remove]) : previous.set;
-    if (add.length) set = set.add(doc, [...add]);
-    return { set, painted };
+    const className = classFor(id, input);
+    if (before && before.annotation === annotation && before.className === className) return;
+    if (before) remove.push(...before.decorations);
+    const decorations = decorate(annotation, className);
+    add.push(...decorations);
+    painted.set(id, { annotation, className, decorations });
+  };
+
+  const update = (doc: PMNode, previous: HighlightState, input: HighlightInput): HighlightState => {
+    const painted = previous.painted;
+    const remove: Decoration[] = [];
+    const add: Decoration[] = [];
+    const last = previous.input;
+    if (last && last.hidden === input.hidden && last.fuzzy === input.fuzzy) {
+      // Both lists are in text order and share their unchanged annotations by identity: skip the
+      // common head and tail; what lies between is all that can have changed. A keystroke costs
+      // the change, not the document's 10,000 annotations.
+      const a = last.annotations;
+      const b = input.annotations;
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      let ea = a.length;
+      let eb = b.length;
+      while (ea > i && eb > i && a[ea - 1] === b[eb - 1]) {
+        ea--;
+        eb--;
+      }
+      const now = new Map<string, Annotation>();
+      for (let k = i; k < eb; k++) now.set(b[k]!.id, b[k]!);
+      for (let k = i; k < ea; k++) if (!now.has(a[k]!.id)) repaint(painted, a[k]!.id, null, input, remove, add);
+      for (const [id, annotation] of now) repaint(painted, id, annotation, input, remove, add);
+      // The selection and the flash may have moved between annotations that did not change.
+      for (const id of new Set([last.selectedId, input.selectedId, last.flashId, input.flashId])) {
+        const current = id ? painted.get(id) : undefined;
+        if (id && current && !now.has(id)) repaint(painted, id, current.annotation, input, remove, add);
+      }
+      return apply(doc, previous, painted, remove, add, input);
+    }
+    // Everything may have changed (first paint, anchoring notes changed): compare each annotation.
+    const keep = new Set<string>();
+    for (const annotation of input.annotations) {
+      keep.add(annotation.id);
+      repaint(painted, annotation.id, annotation, input, remove, add);
+    }
+    for (const id of [...painted.keys()]) if (!keep.has(id)) repaint(painted, id, null, input, remove, add);
+    return apply(doc, previous, painted, remove, add, input);
   };
 
   return new Plugin<HighlightState>({
     key: highlightKey,
     state: {
-      init: () => ({ set: DecorationSet.empty, painted: new Map() }),
+      init: (_config, state) => {
+        const empty: HighlightState = { set: DecorationSet.empty, painted: new Map(), input: null };
+        return initial ? update(state.doc, empty, initial) : empty;
+      },
       apply(tr, value) {
         const input = tr.getMeta(highlightKey) as HighlightInput | undefined;
-        const mapped = tr.docChanged ? { set: value.set.map(tr.mapping, tr.doc), painted: value.painted } : value;
+        const mapped = tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
         return input ? update(tr.doc, mapped, input) : mapped;
       },
     },

@@ -5,6 +5,7 @@
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import { measureKeyToPaint } from '../perf-marks.js';
 import type { ReaderLayout } from './reader-layout.js';
 
 export interface ReaderCommands {
@@ -33,10 +34,13 @@ export class ReaderView {
     mount: HTMLElement,
     readonly layout: ReaderLayout,
     private readonly commands: ReaderCommands,
+    /** Highlights to paint from the first render. */
+    initial?: Omit<HighlightInput, 'flashId'>,
   ) {
+    this.lastInput = initial ?? null;
     // The source is read-only: no transaction may change the document.
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
-    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout)] });
+    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null })] });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-doc', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
@@ -58,9 +62,21 @@ export class ReaderView {
         },
       },
     });
+    this.hideEditableRootFromReact();
   }
 
   /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
+  /**
+   * React saves and restores the selection of a focused contenteditable around every commit of any
+   * root, by walking its DOM from the start up to the selection: O(document) per commit (~30 ms on
+   * a 2 MB text), on every keystroke that changes the store. ProseMirror owns this selection, so
+   * React's check (`elem.contentEditable === 'true'`) is answered 'inherit' on this one element.
+   * The attribute stays `contenteditable="true"`, which is all the browser and ProseMirror read.
+   */
+  private hideEditableRootFromReact(): void {
+    Object.defineProperty(this.view.dom, 'contentEditable', { configurable: true, get: () => 'inherit' });
+  }
+
   setHighlights(input: Omit<HighlightInput, 'flashId'>): void {
     this.lastInput = input;
     this.view.dispatch(setHighlights(this.view.state.tr, { ...input, flashId: this.flashId }));
@@ -131,11 +147,13 @@ export class ReaderView {
     }
     if (key === 'Delete' || key === 'Backspace') {
       this.commands.deleteSelected();
+      measureKeyToPaint(event.timeStamp, 'delete');
       return true;
     }
     const tag = this.commands.tagForKey(key);
     if (tag) {
       if (!this.tagSelection(tag)) this.commands.retagSelected(tag);
+      measureKeyToPaint(event.timeStamp, 'tag');
       return true;
     }
     // Anything else would type into the source: swallow it.

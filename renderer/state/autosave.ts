@@ -1,8 +1,10 @@
 // Saves annotation changes on its own: a short debounce after the last change, then one atomic
-// write through the host. A failed save keeps the work in memory, says why in the status bar and
-// is retried; switching documents or leaving the page flushes first.
+// write through the host. Only what changed since the last save is sent (found by identity
+// against `savedAnnotations`, the store's annotations being immutable), so saving a document with
+// 10,000 annotations does not block the page. A failed save keeps the work in memory, says why in
+// the status bar and is retried; switching documents or leaving the page flushes first.
 import type { GlossHost } from '../../shared/contract.js';
-import { buildSidecar } from '../../shared/sidecar-format.js';
+import type { Annotation } from '../../shared/sidecar-format.js';
 import type { GlossStore } from './gloss-store.js';
 
 export interface AutosaveOptions {
@@ -43,14 +45,15 @@ export function startAutosave(store: GlossStore, host: GlossHost, options: Autos
     const doc = s.document;
     if (!doc || doc.readOnlyReason || s.revision === s.savedRevision) return;
     const revision = s.revision;
-    const sidecar = buildSidecar(doc.fingerprint, s.tags, s.annotations);
+    const annotations = s.annotations;
+    const { upsert, remove } = changesSince(s.savedAnnotations, annotations);
     s.setSaveStatus({ kind: 'saving' });
     try {
-      const { savedAt } = await host.saveAnnotations({ path: doc.path, sidecar });
+      const { savedAt } = await host.saveAnnotations({ path: doc.path, source: doc.fingerprint, tags: s.tags, upsert, remove });
       const now = store.getState();
       if (now.document?.path !== doc.path) return;
-      now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision, sidecar.annotations);
-      now.setFileCount(doc.path, sidecar.annotations.length);
+      now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision, annotations);
+      now.setFileCount(doc.path, annotations.length);
     } catch (err) {
       const now = store.getState();
       if (now.document?.path !== doc.path) return;
@@ -85,4 +88,15 @@ export function startAutosave(store: GlossStore, host: GlossHost, options: Autos
 export function hasUnsavedWork(store: GlossStore): boolean {
   const s = store.getState();
   return Boolean(s.document && !s.document.readOnlyReason && s.revision !== s.savedRevision);
+}
+
+/** What changed from `saved` to `current`: annotations that are new or different objects, and ids that are gone. */
+export function changesSince(saved: readonly Annotation[], current: readonly Annotation[]): { upsert: Annotation[]; remove: string[] } {
+  const savedById = new Map(saved.map((a) => [a.id, a]));
+  const upsert: Annotation[] = [];
+  for (const a of current) {
+    if (savedById.get(a.id) !== a) upsert.push(a);
+    savedById.delete(a.id);
+  }
+  return { upsert, remove: [...savedById.keys()] };
 }

@@ -2,7 +2,7 @@
 // how each was anchored, the selected annotation, undo/redo, the save status and notices. It never
 // holds ProseMirror objects; the reader derives its highlights from `annotations`.
 import type { StateCreator } from 'zustand/vanilla';
-import { createAnnotation, quoteAt, reviseAnnotation } from '../../shared/annotations.js';
+import { compareByPosition, createAnnotation, quoteAt, reviseAnnotation } from '../../shared/annotations.js';
 import { anchorAll } from '../../shared/anchoring.js';
 import { CodePointText } from '../../shared/code-points.js';
 import type { OpenedDocument } from '../../shared/contract.js';
@@ -51,6 +51,7 @@ export interface DocumentSlice {
   documentError: string | null;
   loadingPath: string | null;
   tags: TagDefinition[];
+  /** The open document's annotations, always in text order (compareByPosition). */
   annotations: Annotation[];
   /** Anchoring notes by annotation id; absent means anchored where stored. */
   anchors: Record<string, AnchorNote>;
@@ -108,7 +109,10 @@ const EMPTY_DOCUMENT = {
   notice: null,
 };
 
-/** Place annotations on a text: moved ones take their new place and context, fuzzy ones their new span. */
+/**
+ * Place annotations on a text: moved ones take their new place and context, fuzzy ones their new
+ * span. Returned in text order, the order the store keeps.
+ */
 export function placeAnnotations(text: CodePointText, stored: readonly Annotation[]): { annotations: Annotation[]; anchors: Record<string, AnchorNote> } {
   const placed = anchorAll(text, stored);
   const anchors: Record<string, AnchorNote> = {};
@@ -120,7 +124,7 @@ export function placeAnnotations(text: CodePointText, stored: readonly Annotatio
     if (anchor.status === 'fuzzy') return { ...a, start: anchor.start, end: anchor.end };
     return a;
   });
-  return { annotations, anchors };
+  return { annotations: annotations.sort(compareByPosition), anchors };
 }
 
 /** A one-line summary of how annotations were placed on a changed text. */
@@ -131,8 +135,11 @@ export function describePlacement(anchors: Record<string, AnchorNote>): string {
 }
 
 export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice> = (set, get) => {
-  /** Record and apply a change of annotations as one undo step; `anchorsAfter` sets the changed ones' notes. */
-  const commit = (change: Omit<AnnotationChange, 'at' | 'anchorsBefore'>): void => {
+  /**
+   * Record and apply a change of annotations as one undo step; `anchorsAfter` sets the changed
+   * ones' notes; `also` is more state to set in the same update (one render, one repaint).
+   */
+  const commit = (change: Omit<AnnotationChange, 'at' | 'anchorsBefore'>, also: Partial<GlossState> = {}): void => {
     const s = get();
     if (!s.document || s.document.readOnlyReason) return;
     const anchorsBefore: Record<string, AnchorNote | null> = {};
@@ -144,6 +151,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       undoStack: pushChange(s.undoStack, full),
       redoStack: [],
       revision: s.revision + 1,
+      ...also,
     });
   };
   const find = (id: string) => get().annotations.find((a) => a.id === id);
@@ -192,8 +200,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       const s = get();
       if (!s.document || s.document.readOnlyReason || end <= start) return null;
       const annotation = createAnnotation(s.document.text, { tag, start, end });
-      commit({ before: [], after: [annotation] });
-      set({ selectedId: annotation.id });
+      commit({ before: [], after: [annotation] }, { selectedId: annotation.id });
       return annotation;
     },
 
@@ -212,8 +219,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     deleteAnnotation: (id) => {
       const current = find(id);
       if (!current) return;
-      commit({ before: [current], after: [] });
-      if (get().selectedId === id) set({ selectedId: null });
+      commit({ before: [current], after: [] }, get().selectedId === id ? { selectedId: null } : {});
     },
 
     acceptFuzzy: (id) => {
@@ -229,8 +235,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       const doc = get().document;
       if (!current || !doc || end <= start) return;
       const attached = { ...reviseAnnotation(current, {}), start, end, ...quoteAt(doc.text, start, end) };
-      commit({ before: [current], after: [attached], anchorsAfter: { [id]: null } });
-      set({ selectedId: id });
+      commit({ before: [current], after: [attached], anchorsAfter: { [id]: null } }, { selectedId: id });
     },
 
     select: (id, options) =>
@@ -324,7 +329,9 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
   };
 };
 
+/** `anchors` with `notes` applied; the same object when nothing changes (so the reader need not re-check every highlight). */
 function withNotes(anchors: Record<string, AnchorNote>, notes: Record<string, AnchorNote | null>): Record<string, AnchorNote> {
+  if (Object.entries(notes).every(([id, note]) => (note ? anchors[id] === note : !(id in anchors)))) return anchors;
   const next = { ...anchors };
   for (const [id, note] of Object.entries(notes)) {
     if (note) next[id] = note;

@@ -3,6 +3,7 @@
 // functions; they never call the host themselves.
 import type { GlossHost, HostEvent, MenuCommand } from '../../shared/contract.js';
 import { sameAnnotationSet } from '../../shared/merge.js';
+import { markOpenRequested } from '../perf-marks.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
 import type { GlossStore } from './gloss-store.js';
 
@@ -38,12 +39,15 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     },
 
     async openDocument(path) {
+      markOpenRequested();
       const seq = ++openSeq;
       await autosave.flush();
       store.getState().setLoading(path);
       try {
         const doc = await host.readDocument({ path });
+        performance.mark('gloss:document-received');
         if (seq === openSeq) store.getState().showDocument(doc);
+        performance.mark('gloss:document-shown');
       } catch (err) {
         if (seq === openSeq) store.getState().setDocumentError((err as Error).message);
       }

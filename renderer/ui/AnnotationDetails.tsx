@@ -1,5 +1,5 @@
 // The selected annotation: its tag (re-tag with a click), its note, and delete.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { tagById } from '../../shared/tags.js';
 import { AnchorBadge } from './AnnotationList.js';
 import { useApp, useGloss } from './session-context.js';
@@ -7,7 +7,9 @@ import { useApp, useGloss } from './session-context.js';
 export function AnnotationDetails() {
   const { session } = useApp();
   const store = session.store;
-  const selected = useGloss((s) => (s.selectedId ? (s.annotations.find((a) => a.id === s.selectedId) ?? null) : null));
+  const selectedId = useGloss((s) => s.selectedId);
+  const annotations = useGloss((s) => s.annotations);
+  const selected = useMemo(() => (selectedId ? (annotations.find((a) => a.id === selectedId) ?? null) : null), [annotations, selectedId]);
   const tags = useGloss((s) => s.tags);
   const anchorNote = useGloss((s) => (s.selectedId ? s.anchors[s.selectedId] : undefined));
   const currentText = useGloss((s) => (s.selectedId && s.document && selected ? s.document.text.slice(selected.start, selected.end) : ''));

@@ -2,8 +2,7 @@
 // thousands stay smooth. Clicking an entry selects it and scrolls the reader to it; orphans (whose
 // text could not be found) are listed with a mark, never hidden.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
-import { compareByPosition } from '../../shared/annotations.js';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { tagById } from '../../shared/tags.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { OrphansTray } from './OrphansTray.js';
@@ -13,13 +12,15 @@ const ROW_HEIGHT = 58;
 
 export function AnnotationList() {
   const { session } = useApp();
-  const annotations = useGloss((s) => s.annotations);
+  // Deferred: after a keystroke the reader's highlight is painted first, the list catches up right after.
+  const annotations = useDeferredValue(useGloss((s) => s.annotations));
   const tags = useGloss((s) => s.tags);
   const anchors = useGloss((s) => s.anchors);
   const selectedId = useGloss((s) => s.selectedId);
   const hasDocument = useGloss((s) => s.document !== null);
-  // Orphans are listed in their own tray, not among the placed annotations.
-  const sorted = useMemo(() => annotations.filter((a) => anchors[a.id]?.status !== 'orphaned').sort(compareByPosition), [annotations, anchors]);
+  // The store keeps annotations in text order. Orphans are listed in their own tray.
+  const hasOrphans = useGloss((s) => Object.values(s.anchors).some((n) => n.status === 'orphaned'));
+  const sorted = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status !== 'orphaned') : annotations), [annotations, anchors, hasOrphans]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 

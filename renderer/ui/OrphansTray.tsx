@@ -10,7 +10,8 @@ export function OrphansTray() {
   const anchors = useGloss((s) => s.anchors);
   const tags = useGloss((s) => s.tags);
   const readOnly = useGloss((s) => s.document?.readOnlyReason !== null);
-  const orphans = useMemo(() => annotations.filter((a) => anchors[a.id]?.status === 'orphaned'), [annotations, anchors]);
+  const hasOrphans = useGloss((s) => Object.values(s.anchors).some((n) => n.status === 'orphaned'));
+  const orphans = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status === 'orphaned') : []), [annotations, anchors, hasOrphans]);
   if (orphans.length === 0) return null;
 
   const reattach = (id: string) => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { ReaderLayout } from '../reader/reader-layout.js';
 import { ReaderView } from '../reader/reader-view.js';
 import type { GlossState } from '../state/gloss-store.js';
+import { markReaderBuilt } from '../perf-marks.js';
 import { useApp, useGloss } from './session-context.js';
 
 function idsWith(anchors: GlossState['anchors'], status: 'orphaned' | 'fuzzy'): Set<string> {
@@ -20,30 +21,33 @@ export function Reader() {
   useEffect(() => {
     const mount = mountRef.current;
     if (!document || !mount) return;
-    performance.mark('gloss:reader-build-start');
     const layout = new ReaderLayout(document.text, document.format);
-    const view = new ReaderView(mount, layout, {
-      tagForKey: (key) => store.getState().tags.find((t) => t.key === key)?.id ?? null,
-      tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
-      retagSelected: (tag) => {
-        const { selectedId, retag } = store.getState();
-        if (selectedId) retag(selectedId, tag);
-      },
-      selectAnnotation: (id) => store.getState().select(id),
-      deleteSelected: () => {
-        const { selectedId, deleteAnnotation } = store.getState();
-        if (selectedId) deleteAnnotation(selectedId);
-      },
-      undo: () => store.getState().undo(),
-      redo: () => store.getState().redo(),
-    });
-    reader.current = view;
     let hidden = idsWith(store.getState().anchors, 'orphaned');
     let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
-    const push = (s: GlossState) => view.setHighlights({ annotations: s.annotations, hidden, fuzzy, selectedId: s.selectedId });
-    push(store.getState());
-    performance.mark('gloss:reader-built');
-    requestAnimationFrame(() => performance.mark('gloss:highlights-painted'));
+    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, selectedId: s.selectedId });
+    const view = new ReaderView(
+      mount,
+      layout,
+      {
+        tagForKey: (key) => store.getState().tags.find((t) => t.key === key)?.id ?? null,
+        tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
+        retagSelected: (tag) => {
+          const { selectedId, retag } = store.getState();
+          if (selectedId) retag(selectedId, tag);
+        },
+        selectAnnotation: (id) => store.getState().select(id),
+        deleteSelected: () => {
+          const { selectedId, deleteAnnotation } = store.getState();
+          if (selectedId) deleteAnnotation(selectedId);
+        },
+        undo: () => store.getState().undo(),
+        redo: () => store.getState().redo(),
+      },
+      input(store.getState()),
+    );
+    reader.current = view;
+    const push = (s: GlossState) => view.setHighlights(input(s));
+    markReaderBuilt();
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.anchors !== prev.anchors) {
         hidden = idsWith(s.anchors, 'orphaned');

@@ -1,0 +1,224 @@
+// Benchmark: a 2 MB article with 10,000 annotations in Chromium. Opening (from the open command to
+// highlights painted), tagging and untagging in the middle, scrolling through, memory — read from
+// the app's own performance marks — and, side by side, the same spans in @recogito/text-annotator.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAnnotation } from '../shared/annotations.js';
+import { CodePointText } from '../shared/code-points.js';
+import { buildSidecar, serializeSidecar, sidecarPathFor } from '../shared/sidecar-format.js';
+import { DEFAULT_TAGS } from '../shared/tags.js';
+import { GlossServices } from '../host/services/gloss-services.js';
+import { loadSource } from '../host/services/source-files.js';
+import { startWebHost } from '../host/web/web-host.js';
+import { generateSpans, generateText } from './generate.js';
+import { formatTable, median } from './report.js';
+
+const TEXT_BYTES = 2 * 1024 * 1024;
+const ANNOTATIONS = 10_000;
+const RUNS = 5;
+const KEY_ROUNDS = 12;
+const RECOGITO_RUNS = 3;
+const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+
+/** Build a long article and its sidecar in a temporary folder. */
+export async function makeLongArticle(dir: string, bytes = TEXT_BYTES, count = ANNOTATIONS): Promise<{ file: string; text: string }> {
+  const text = generateText(bytes, 11);
+  const file = path.join(dir, 'long-article.txt');
+  await fs.writeFile(file, text);
+  const cp = new CodePointText(text);
+  const spans = generateSpans(text, count, 12);
+  const annotations = spans.map((s, i) => createAnnotation(cp, { tag: s.tag, start: s.start, end: s.end, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, now: new Date(0) }));
+  const { fingerprint } = await loadSource(file);
+  await fs.writeFile(sidecarPathFor(file), serializeSidecar(buildSidecar(fingerprint, DEFAULT_TAGS, annotations)));
+  return { file, text };
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+
+/** Resident memory of the browser's renderer processes, in MB (Linux /proc). */
+function rendererRssMb(browserPid: number | undefined): number | null {
+  if (!browserPid || process.platform !== 'linux') return null;
+  try {
+    const pids = execFileSync('pgrep', ['-P', String(browserPid)]).toString().trim().split('\n');
+    let max = 0;
+    for (const pid of pids) {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) max = Math.max(max, Number(rss[1]) / 1024);
+    }
+    return max || null;
+  } catch {
+    return null;
+  }
+}
+
+async function measureOpen(page: Page, url: string): Promise<{ openMs: number; highlights: number }> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /long-article\.txt/ }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:open-to-painted').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => ({
+    openMs: performance.getEntriesByName('gloss:open-to-painted')[0]!.duration,
+    highlights: new Set([...document.querySelectorAll('.reader-doc [data-ann-id]')].map((e) => e.getAttribute('data-ann-id'))).size,
+  }));
+}
+
+/** Tag a passage in the middle of the document with the keyboard, then delete it; the app measures each key. */
+async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[] }> {
+  for (let round = 0; round < KEY_ROUNDS; round++) {
+    await page.evaluate((r) => {
+      const blocks = document.querySelectorAll('.reader-doc .gloss-block');
+      const block = blocks[Math.floor(blocks.length / 2) + r * 7]!;
+      block.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode() as Text;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.data.length, 12));
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, round);
+    await page.waitForTimeout(60); // let ProseMirror read the selection
+    await page.keyboard.press('1');
+    await page.waitForTimeout(60);
+    await page.keyboard.press('Delete');
+    await page.waitForTimeout(60);
+  }
+  return page.evaluate(() => {
+    const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
+    return { tag: d('gloss:key-to-paint:tag'), del: d('gloss:key-to-paint:delete'), tagWork: d('gloss:key-work:tag'), delWork: d('gloss:key-work:delete') };
+  });
+}
+
+async function measureScrolling(page: Page): Promise<{ count: number; max: number; steps: number }> {
+  return page.evaluate(async () => {
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    const reader = document.querySelector('.reader') as HTMLElement;
+    reader.scrollTop = 0;
+    const steps = 120;
+    const step = (reader.scrollHeight - reader.clientHeight) / steps;
+    for (let i = 1; i <= steps; i++) {
+      reader.scrollTop = i * step;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return { count: tasks.filter((t) => t > 50).length, max: tasks.length ? Math.max(...tasks) : 0, steps };
+  });
+}
+
+async function runRecogito(browser: Browser, root: string, text: string, spans: { start: number; end: number; tag: string }[]): Promise<{ painted: number[]; loaded: number; error?: string }> {
+  const bundle = path.join(root, 'dist', 'bench', 'recogito-page.js');
+  await build({ entryPoints: [path.join(root, 'bench', 'recogito-page.ts')], outfile: bundle, bundle: true, format: 'iife', platform: 'browser', logLevel: 'silent' });
+  const css = path.join(root, 'node_modules', '@recogito', 'text-annotator', 'dist', 'text-annotator.css');
+  const painted: number[] = [];
+  let loaded = 0;
+  for (let i = 0; i < RECOGITO_RUNS; i++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    try {
+      await page.setContent('<!doctype html><html><body><div id="content" style="max-width:46em;margin:auto;font:17px/1.6 Georgia,serif;white-space:pre-wrap"></div></body></html>');
+      await page.addStyleTag({ path: css });
+      await page.addScriptTag({ path: bundle });
+      page.setDefaultTimeout(180_000);
+      const result = await page.evaluate(([t, s]) => window.runRecogito(t, s), [text, spans] as const);
+      painted.push(result.paintedMs);
+      loaded = result.loaded;
+    } catch (err) {
+      return { painted, loaded, error: (err as Error).message.split('\n')[0] };
+    } finally {
+      await page.close();
+    }
+  }
+  return { painted, loaded };
+}
+
+export async function runRenderBench(root: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-render-bench-'));
+  const { file, text } = await makeLongArticle(dir);
+  const spans = generateSpans(text, ANNOTATIONS, 12);
+
+  // The floor: reading the two files and parsing the sidecar, nothing else.
+  const floor: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fs.readFile(file, 'utf8');
+    JSON.parse(await fs.readFile(sidecarPathFor(file), 'utf8'));
+    floor.push(performance.now() - t0);
+  }
+
+  const services = new GlossServices({ kind: 'web', version: 'bench', uiMayNamePaths: true });
+  await services.open('folder', dir);
+  const host = await startWebHost({ services, rendererDir: path.join(root, 'dist', 'renderer') });
+  // A browser server, so that the browser's process id is known (for the renderer's memory).
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const open: number[] = [];
+  const tag: number[] = [];
+  const del: number[] = [];
+  const work: number[] = [];
+  const scroll = { count: 0, max: 0, steps: 0 };
+  let highlights = 0;
+  let heapMb = 0;
+  let rssMb: number | null = null;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      const page = await context.newPage();
+      const result = await measureOpen(page, host.url);
+      open.push(result.openMs);
+      highlights = result.highlights;
+      const keys = await measureKeys(page);
+      tag.push(...keys.tag);
+      del.push(...keys.del);
+      work.push(...keys.tagWork, ...keys.delWork);
+      const s = await measureScrolling(page);
+      scroll.count += s.count;
+      scroll.max = Math.max(scroll.max, s.max);
+      scroll.steps += s.steps;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heapMb = Math.max(heapMb, (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20);
+      rssMb = Math.max(rssMb ?? 0, rendererRssMb(server.process().pid) ?? 0) || null;
+      await context.close();
+    }
+    // The sidecar on disk still holds the 10,000 (every tag was deleted again).
+    const recogito = await runRecogito(browser, root, text, spans);
+    const recogitoRow = recogito.error
+      ? [`@recogito/text-annotator 4.1.1: data in page → highlights painted`, `did not finish: ${recogito.error}`, '', '']
+      : [`@recogito/text-annotator 4.1.1: data in page → highlights painted (${recogito.loaded.toLocaleString('en')} loaded)`, ms(recogito.painted), '', `Gloss ${(median(recogito.painted) / median(open)).toFixed(1)}× faster (target ≥ 10×)`];
+    const lines = [
+      `### Rendering: ${(text.length / 1048576).toFixed(2)} MB article, ${ANNOTATIONS.toLocaleString('en')} overlapping annotations, Chromium ${browser.version()}, ${RUNS} runs`,
+      '',
+      formatTable(
+        ['measure', 'result', 'target', 'note'],
+        [
+          ['open command → highlights painted, reader responsive', ms(open), '≤ 1000 ms', `${highlights.toLocaleString('en')} annotations painted`],
+          ['floor: read both files + JSON.parse (Node)', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× the floor (target ≤ 3×)`],
+          [`tag key → highlight painted, p95 (n=${tag.length})`, `${p95(tag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(tag).toFixed(1)} ms`],
+          [`delete key → highlight gone, p95 (n=${del.length})`, `${p95(del).toFixed(1)} ms`, '≤ 16 ms', `median ${median(del).toFixed(1)} ms`],
+          ['  of which the app\'s work (key → change applied), p95', `${p95(work).toFixed(1)} ms`, '', 'the rest is waiting for the next frame'],
+          [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
+          ['renderer memory: JS heap / process RSS', `${heapMb.toFixed(0)} MB / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', ''],
+          recogitoRow,
+        ],
+      ),
+    ];
+    return lines.join('\n');
+  } finally {
+    await browser.close();
+    await server.close();
+    await host.close();
+    await services.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

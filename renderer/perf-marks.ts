@@ -1,0 +1,38 @@
+// Timings the app records with the User Timing API (performance.mark/measure), so benchmarks can
+// read what the user waits for from inside the page: opening a document until its highlights are
+// painted and the reader answers, and a key press until its highlight change is painted.
+
+/** The user asked to open a document. */
+export function markOpenRequested(): void {
+  performance.clearMarks('gloss:open-requested');
+  performance.mark('gloss:open-requested');
+}
+
+/** Run `then` after the next frame has been painted (a frame callback, then a task after it). */
+export function afterNextPaint(then: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The reader and its highlights are built; measure open → painted once the frame is on screen. */
+export function markReaderBuilt(): void {
+  performance.mark('gloss:reader-built');
+  afterNextPaint(() => {
+    performance.mark('gloss:highlights-painted');
+    if (performance.getEntriesByName('gloss:open-requested', 'mark').length > 0) {
+      performance.measure('gloss:open-to-painted', 'gloss:open-requested', 'gloss:highlights-painted');
+    }
+  });
+}
+
+/**
+ * A key that changes annotations was pressed at `eventTime` (event.timeStamp) and its change has
+ * been applied: measure the work so far, and the time until the change is painted.
+ */
+export function measureKeyToPaint(eventTime: number, what: string): void {
+  performance.measure(`gloss:key-work:${what}`, { start: eventTime, end: performance.now() });
+  afterNextPaint(() => performance.measure(`gloss:key-to-paint:${what}`, { start: eventTime, end: performance.now() }));
+}
