@@ -4,11 +4,24 @@ import { createTextAnnotator } from '@recogito/text-annotator';
 
 declare global {
   interface Window {
-    runRecogito(text: string, spans: { start: number; end: number; tag: string }[]): Promise<{ buildMs: number; paintedMs: number; loaded: number }>;
+    runRecogito(text: string, spans: { start: number; end: number; tag: string }[]): Promise<{ buildMs: number; paintedMs: number; loaded: number; painted: boolean; spans: number }>;
   }
 }
 
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Resolves once the library has drawn its first highlight spans and that frame was painted; false after `limitMs`. */
+function highlightsPainted(limitMs: number): Promise<boolean> {
+  const until = performance.now() + limitMs;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelector('.r6o-annotation')) void nextPaint().then(() => resolve(true));
+      else if (performance.now() > until) resolve(false);
+      else setTimeout(check, 16);
+    };
+    check();
+  });
+}
 
 window.runRecogito = async (text, spans) => {
   const t0 = performance.now();
@@ -28,6 +41,6 @@ window.runRecogito = async (text, spans) => {
     target: { annotation: `a${i}`, selector: [{ quote: text.slice(s.start, s.end), start: s.start, end: s.end }] },
   }));
   annotator.setAnnotations(annotations as never, true);
-  await nextPaint();
-  return { buildMs, paintedMs: performance.now() - t0, loaded: annotator.getAnnotations().length };
+  const painted = await highlightsPainted(120_000);
+  return { buildMs, paintedMs: performance.now() - t0, loaded: annotator.getAnnotations().length, painted, spans: document.querySelectorAll('.r6o-annotation').length };
 };

@@ -7,14 +7,11 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createAnnotation } from '../shared/annotations.js';
-import { CodePointText } from '../shared/code-points.js';
-import { buildSidecar, serializeSidecar, sidecarPathFor } from '../shared/sidecar-format.js';
-import { DEFAULT_TAGS } from '../shared/tags.js';
+import { sidecarPathFor } from '../shared/sidecar-format.js';
 import { GlossServices } from '../host/services/gloss-services.js';
-import { loadSource } from '../host/services/source-files.js';
 import { startWebHost } from '../host/web/web-host.js';
-import { generateSpans, generateText } from './generate.js';
+import { generateSpans } from './generate.js';
+import { makeLongArticle } from './long-article.js';
 import { formatTable, median } from './report.js';
 
 const TEXT_BYTES = 2 * 1024 * 1024;
@@ -25,27 +22,27 @@ const RECOGITO_RUNS = 3;
 const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
-/** Build a long article and its sidecar in a temporary folder. */
-export async function makeLongArticle(dir: string, bytes = TEXT_BYTES, count = ANNOTATIONS): Promise<{ file: string; text: string }> {
-  const text = generateText(bytes, 11);
-  const file = path.join(dir, 'long-article.txt');
-  await fs.writeFile(file, text);
-  const cp = new CodePointText(text);
-  const spans = generateSpans(text, count, 12);
-  const annotations = spans.map((s, i) => createAnnotation(cp, { tag: s.tag, start: s.start, end: s.end, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, now: new Date(0) }));
-  const { fingerprint } = await loadSource(file);
-  await fs.writeFile(sidecarPathFor(file), serializeSidecar(buildSidecar(fingerprint, DEFAULT_TAGS, annotations)));
-  return { file, text };
-}
-
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
-/** Resident memory of the browser's renderer processes, in MB (Linux /proc). */
+/** Resident memory of the largest renderer process under the browser, in MB (Linux /proc). */
 function rendererRssMb(browserPid: number | undefined): number | null {
   if (!browserPid || process.platform !== 'linux') return null;
   try {
-    const pids = execFileSync('pgrep', ['-P', String(browserPid)]).toString().trim().split('\n');
+    // Renderers are grandchildren (via the zygote): collect all descendants.
+    const pids: string[] = [];
+    const queue = [String(browserPid)];
+    while (queue.length) {
+      const parent = queue.shift()!;
+      let children: string[] = [];
+      try {
+        children = execFileSync('pgrep', ['-P', parent]).toString().trim().split('\n').filter(Boolean);
+      } catch {
+        children = [];
+      }
+      pids.push(...children);
+      queue.push(...children);
+    }
     let max = 0;
     for (const pid of pids) {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -66,6 +63,7 @@ async function measureOpen(page: Page, url: string): Promise<{ openMs: number; h
   return page.evaluate(() => ({
     openMs: performance.getEntriesByName('gloss:open-to-painted')[0]!.duration,
     highlights: new Set([...document.querySelectorAll('.reader-doc [data-ann-id]')].map((e) => e.getAttribute('data-ann-id'))).size,
+
   }));
 }
 
@@ -130,6 +128,7 @@ async function runRecogito(browser: Browser, root: string, text: string, spans: 
       await page.addScriptTag({ path: bundle });
       page.setDefaultTimeout(180_000);
       const result = await page.evaluate(([t, s]) => window.runRecogito(t, s), [text, spans] as const);
+      if (!result.painted) return { painted, loaded: result.loaded, error: `no highlight drawn within 120 s (${result.loaded} annotations loaded)` };
       painted.push(result.paintedMs);
       loaded = result.loaded;
     } catch (err) {
@@ -169,6 +168,7 @@ export async function runRenderBench(root: string): Promise<string> {
   let highlights = 0;
   let heapMb = 0;
   let rssMb: number | null = null;
+  let rssOpen: number | null = null;
   try {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
@@ -176,6 +176,7 @@ export async function runRenderBench(root: string): Promise<string> {
       const result = await measureOpen(page, host.url);
       open.push(result.openMs);
       highlights = result.highlights;
+      rssOpen = Math.max(rssOpen ?? 0, rendererRssMb(server.process().pid) ?? 0) || null;
       const keys = await measureKeys(page);
       tag.push(...keys.tag);
       del.push(...keys.del);
@@ -202,13 +203,13 @@ export async function runRenderBench(root: string): Promise<string> {
       formatTable(
         ['measure', 'result', 'target', 'note'],
         [
-          ['open command → highlights painted, reader responsive', ms(open), '≤ 1000 ms', `${highlights.toLocaleString('en')} annotations painted`],
+          ['open command → highlights painted, reader responsive', ms(open), '≤ 1000 ms', `${highlights.toLocaleString('en')} annotations drawn in the sections in reach; the rest as they come within two screens`],
           ['floor: read both files + JSON.parse (Node)', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× the floor (target ≤ 3×)`],
           [`tag key → highlight painted, p95 (n=${tag.length})`, `${p95(tag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(tag).toFixed(1)} ms`],
           [`delete key → highlight gone, p95 (n=${del.length})`, `${p95(del).toFixed(1)} ms`, '≤ 16 ms', `median ${median(del).toFixed(1)} ms`],
           ['  of which the app\'s work (key → change applied), p95', `${p95(work).toFixed(1)} ms`, '', 'the rest is waiting for the next frame'],
           [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
-          ['renderer memory: JS heap / process RSS', `${heapMb.toFixed(0)} MB / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', ''],
+          ['renderer memory: JS heap / process RSS after opening / after scrolling through', `${heapMb.toFixed(0)} MB / ${rssOpen === null ? 'n/a' : `${rssOpen.toFixed(0)} MB`} / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', 'RSS includes Chromium\'s own baseline'],
           recogitoRow,
         ],
       ),

@@ -16,7 +16,15 @@ export function createWebHostClient(token: string, base = ''): GlossHost {
     } catch {
       throw new GlossError('internal', 'Gloss lost its connection to the host. Is `npm run web` still running?');
     }
-    const reply = (await response.json().catch(() => null)) as { ok: true; value: unknown } | { ok: false; error: WireError } | null;
+    // text() then JSON.parse: measured faster here than response.json() on multi-megabyte replies.
+    const body = await response.text().catch(() => '');
+    performance.mark(`gloss:reply-read:${name}`);
+    let reply: { ok: true; value: unknown } | { ok: false; error: WireError } | null = null;
+    try {
+      reply = JSON.parse(body);
+    } catch {
+      reply = null;
+    }
     if (!reply) throw new GlossError('internal', `The host answered ${response.status} without a readable reply.`);
     if (!reply.ok) throw new GlossError(reply.error.code, reply.error.message);
     return reply.value;

@@ -1,9 +1,12 @@
 // Highlights are ProseMirror decorations derived from the store's annotations by this one plugin.
-// The plugin keeps its DecorationSet in plugin state and updates it incrementally: given a new
-// annotation list it diffs by object identity (the store's annotations are immutable) and removes
-// and adds only the decorations of annotations that changed, so tagging in a document with
-// thousands of highlights costs the same as in a short one. Decorations are cut at block edges
-// (see docs/PERFORMANCE-NOTES in the brief: cross-block decorations are rescanned per block).
+// It is built for long documents (2 MB, 10,000 annotations):
+// - Decorations are cut at block edges (cross-block decorations are rescanned for every block).
+// - Only *live* sections get decorations: those the reader has shown or is about to show (the
+//   view reports them as they come within reach while scrolling; once live, a section stays live).
+//   Opening a long document paints a few sections' highlights, not 10,000.
+// - Updates are incremental: the store's annotations are immutable and kept in text order, so a
+//   change is found by skipping the unchanged head and tail of the list by identity, and only the
+//   decorations of changed annotations are removed and added.
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -30,29 +33,31 @@ interface Painted {
 
 interface HighlightState {
   set: DecorationSet;
+  /** Owned by the plugin and updated in place (copying 10,000 entries per keystroke would cost more than the change). */
   painted: Map<string, Painted>;
+  /** Sections whose highlights are drawn; owned and grown in place. */
+  live: Set<number>;
   /** The input these decorations were made from. */
   input: HighlightInput | null;
 }
 
+type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; sections: number[] };
+
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
-
-function classFor(id: string, input: HighlightInput): string {
-  return `hl${input.fuzzy.has(id) ? ' hl-fuzzy' : ''}${id === input.selectedId ? ' hl-active' : ''}${id === input.flashId ? ' hl-flash' : ''}`;
-}
-
-/** The next state: the previous set with `remove` taken out and `add` put in. */
-function apply(doc: PMNode, previous: HighlightState, painted: Map<string, Painted>, remove: Decoration[], add: Decoration[], input: HighlightInput): HighlightState {
-  if (remove.length === 0 && add.length === 0) return { ...previous, input };
-  // DecorationSet.add/remove may blank out entries of the array they are given: pass copies.
-  let set = remove.length ? previous.set.remove([...remove]) : previous.set;
-  if (add.length) set = set.add(doc, [...add]);
-  return { set, painted, input };
-}
 
 /** Attach new highlight input to a transaction. */
 export function setHighlights(tr: Transaction, input: HighlightInput): Transaction {
-  return tr.setMeta(highlightKey, input);
+  return tr.setMeta(highlightKey, { kind: 'input', input } satisfies HighlightMeta);
+}
+
+/** Make sections live (they are in or near view): their highlights are drawn from now on. */
+export function makeSectionsLive(tr: Transaction, sections: number[]): Transaction {
+  return tr.setMeta(highlightKey, { kind: 'live', sections } satisfies HighlightMeta);
+}
+
+/** The sections whose highlights are drawn. */
+export function liveSections(state: EditorState): ReadonlySet<number> {
+  return highlightKey.getState(state)?.live ?? new Set();
 }
 
 /** Annotation ids painted at a ProseMirror position, innermost (shortest) first. */
@@ -67,47 +72,53 @@ export function annotationsAt(state: EditorState, pos: number): string[] {
     .map((a) => a.id);
 }
 
-/** The highlight plugin, painting `initial` from the start (one render of the document, not two). */
-export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput): Plugin<HighlightState> {
-  const decorate = (annotation: Annotation, className: string): Decoration[] => {
-    const attrs = {
-      nodeName: 'span',
-      class: className,
-      'data-ann-id': annotation.id,
-      'data-tag': annotation.tag,
-    };
-    return layout.segments(annotation.start, annotation.end).map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
+function classFor(id: string, input: HighlightInput): string {
+  return `hl${input.fuzzy.has(id) ? ' hl-fuzzy' : ''}${id === input.selectedId ? ' hl-active' : ''}${id === input.flashId ? ' hl-flash' : ''}`;
+}
+
+/**
+ * @param initialLive sections live from the start (the top of the document, before the view has
+ * reported what it shows).
+ */
+export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, initialLive: readonly number[] = []): Plugin<HighlightState> {
+  const decorate = (annotation: Annotation, className: string, live: ReadonlySet<number>): Decoration[] => {
+    const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag };
+    return layout.segments(annotation.start, annotation.end, live).map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
   };
 
-  // `painted` is owned by this plugin and updated in place: copying a 10,000-entry map on every
-  // keystroke would cost more than the change itself. Each state still gets a new DecorationSet.
   /** Repaint one annotation if what it looks like changed; `annotation` null means it is gone. */
-  const repaint = (painted: Map<string, Painted>, id: string, annotation: Annotation | null, input: HighlightInput, remove: Decoration[], add: Decoration[]) => {
-    const before = painted.get(id);
+  const repaint = (state: HighlightState, id: string, annotation: Annotation | null, input: HighlightInput, remove: Decoration[], add: Decoration[], force = false) => {
+    const before = state.painted.get(id);
     if (!annotation || input.hidden.has(id)) {
       if (before) {
         remove.push(...before.decorations);
-        painted.delete(id);
+        state.painted.delete(id);
       }
       return;
     }
     const className = classFor(id, input);
-    if (before && before.annotation === annotation && before.className === className) return;
+    if (!force && before && before.annotation === annotation && before.className === className) return;
     if (before) remove.push(...before.decorations);
-    const decorations = decorate(annotation, className);
+    const decorations = decorate(annotation, className, state.live);
     add.push(...decorations);
-    painted.set(id, { annotation, className, decorations });
+    state.painted.set(id, { annotation, className, decorations });
   };
 
-  const update = (doc: PMNode, previous: HighlightState, input: HighlightInput): HighlightState => {
-    const painted = previous.painted;
+  /** The next state: the set with `remove` taken out and `add` put in. */
+  const next = (doc: PMNode, state: HighlightState, remove: Decoration[], add: Decoration[], input: HighlightInput | null): HighlightState => {
+    if (remove.length === 0 && add.length === 0) return { ...state, input };
+    // DecorationSet.add/remove may blank out entries of the array they are given: pass copies.
+    let set = remove.length ? state.set.remove([...remove]) : state.set;
+    if (add.length) set = set.add(doc, [...add]);
+    return { ...state, set, input };
+  };
+
+  const update = (doc: PMNode, state: HighlightState, input: HighlightInput): HighlightState => {
     const remove: Decoration[] = [];
     const add: Decoration[] = [];
-    const last = previous.input;
+    const last = state.input;
     if (last && last.hidden === input.hidden && last.fuzzy === input.fuzzy) {
-      // Both lists are in text order and share their unchanged annotations by identity: skip the
-      // common head and tail; what lies between is all that can have changed. A keystroke costs
-      // the change, not the document's 10,000 annotations.
+      // Skip the common head and tail (by identity); what lies between is all that can have changed.
       const a = last.annotations;
       const b = input.annotations;
       let i = 0;
@@ -120,36 +131,54 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput):
       }
       const now = new Map<string, Annotation>();
       for (let k = i; k < eb; k++) now.set(b[k]!.id, b[k]!);
-      for (let k = i; k < ea; k++) if (!now.has(a[k]!.id)) repaint(painted, a[k]!.id, null, input, remove, add);
-      for (const [id, annotation] of now) repaint(painted, id, annotation, input, remove, add);
+      for (let k = i; k < ea; k++) if (!now.has(a[k]!.id)) repaint(state, a[k]!.id, null, input, remove, add);
+      for (const [id, annotation] of now) repaint(state, id, annotation, input, remove, add);
       // The selection and the flash may have moved between annotations that did not change.
       for (const id of new Set([last.selectedId, input.selectedId, last.flashId, input.flashId])) {
-        const current = id ? painted.get(id) : undefined;
-        if (id && current && !now.has(id)) repaint(painted, id, current.annotation, input, remove, add);
+        const current = id ? state.painted.get(id) : undefined;
+        if (id && current && !now.has(id)) repaint(state, id, current.annotation, input, remove, add);
       }
-      return apply(doc, previous, painted, remove, add, input);
+      return next(doc, state, remove, add, input);
     }
     // Everything may have changed (first paint, anchoring notes changed): compare each annotation.
     const keep = new Set<string>();
     for (const annotation of input.annotations) {
       keep.add(annotation.id);
-      repaint(painted, annotation.id, annotation, input, remove, add);
+      repaint(state, annotation.id, annotation, input, remove, add);
     }
-    for (const id of [...painted.keys()]) if (!keep.has(id)) repaint(painted, id, null, input, remove, add);
-    return apply(doc, previous, painted, remove, add, input);
+    for (const id of [...state.painted.keys()]) if (!keep.has(id)) repaint(state, id, null, input, remove, add);
+    return next(doc, state, remove, add, input);
+  };
+
+  /** Sections came within reach: draw the highlights of the annotations that reach into them. */
+  const goLive = (doc: PMNode, state: HighlightState, sections: number[]): HighlightState => {
+    const fresh = sections.filter((s) => !state.live.has(s));
+    if (fresh.length === 0 || !state.input) {
+      for (const s of fresh) state.live.add(s);
+      return state;
+    }
+    for (const s of fresh) state.live.add(s);
+    const ranges = fresh.map((s) => layout.sectionRange(s));
+    const remove: Decoration[] = [];
+    const add: Decoration[] = [];
+    for (const annotation of state.input.annotations) {
+      if (ranges.some(([from, to]) => annotation.start < to && annotation.end > from)) repaint(state, annotation.id, annotation, state.input, remove, add, true);
+    }
+    return next(doc, state, remove, add, state.input);
   };
 
   return new Plugin<HighlightState>({
     key: highlightKey,
     state: {
-      init: (_config, state) => {
-        const empty: HighlightState = { set: DecorationSet.empty, painted: new Map(), input: null };
-        return initial ? update(state.doc, empty, initial) : empty;
+      init: (_config, editorState) => {
+        const empty: HighlightState = { set: DecorationSet.empty, painted: new Map(), live: new Set(initialLive), input: null };
+        return initial ? update(editorState.doc, empty, initial) : empty;
       },
       apply(tr, value) {
-        const input = tr.getMeta(highlightKey) as HighlightInput | undefined;
+        const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;
         const mapped = tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
-        return input ? update(tr.doc, mapped, input) : mapped;
+        if (!meta) return mapped;
+        return meta.kind === 'input' ? update(tr.doc, mapped, meta.input) : goLive(tr.doc, mapped, meta.sections);
       },
     },
     props: {

@@ -74,14 +74,30 @@ export class ReaderLayout {
     return this.text.toCodePoint(b.start + within);
   }
 
-  /** ProseMirror ranges covering code points [start, end), cut at block edges (empty pieces left out). */
-  segments(start: number, end: number): [number, number][] {
+  /** Number of sections in the document. */
+  get sectionCount(): number {
+    return Math.ceil(this.blocks.length / SECTION_SIZE);
+  }
+
+  /** Code points [start, end) covered by section `s` (from its first block's start to its last block's end). */
+  sectionRange(s: number): [number, number] {
+    const first = this.blocks[s * SECTION_SIZE]!;
+    const last = this.blocks[Math.min(this.blocks.length, (s + 1) * SECTION_SIZE) - 1]!;
+    return [this.text.toCodePoint(first.start), this.text.toCodePoint(last.end)];
+  }
+
+  /**
+   * ProseMirror ranges covering code points [start, end), cut at block edges (empty pieces left
+   * out); with `sections`, only the pieces in those sections.
+   */
+  segments(start: number, end: number, sections?: ReadonlySet<number>): [number, number][] {
     const from = this.text.toUtf16(start);
     const to = this.text.toUtf16(end);
     const out: [number, number][] = [];
     for (let i = Math.max(0, this.blockAtOrBefore(from)); i < this.blocks.length; i++) {
       const b = this.blocks[i]!;
       if (b.start >= to) break;
+      if (sections && !sections.has(Math.floor(i / SECTION_SIZE))) continue;
       const a = Math.max(from, b.start);
       const z = Math.min(to, b.end);
       if (z > a) out.push([this.pmStart[i]! + (a - b.start), this.pmStart[i]! + (z - b.start)]);

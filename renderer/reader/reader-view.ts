@@ -4,7 +4,7 @@
 // store: it reports what the user asked for through `ReaderCommands`.
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { annotationsAt, highlightPlugin, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import { annotationsAt, highlightPlugin, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { measureKeyToPaint } from '../perf-marks.js';
 import type { ReaderLayout } from './reader-layout.js';
 
@@ -21,6 +21,14 @@ export interface ReaderCommands {
   redo(): void;
 }
 
+/** Sections whose highlights are drawn before the view has reported what it shows: the top of the document. */
+const INITIAL_LIVE_SECTIONS = 3;
+/**
+ * How far beyond the visible part of the reader highlights are drawn ahead of scrolling: two
+ * screens above and below, so a section's highlights are there before it comes into view.
+ */
+const LIVE_MARGIN = '200% 0px';
+
 /** Keys that move the caret or selection and are left to the browser. */
 const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta']);
 
@@ -29,6 +37,7 @@ export class ReaderView {
   private lastInput: Omit<HighlightInput, 'flashId'> | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sectionObserver: IntersectionObserver | null;
 
   constructor(
     mount: HTMLElement,
@@ -36,11 +45,14 @@ export class ReaderView {
     private readonly commands: ReaderCommands,
     /** Highlights to paint from the first render. */
     initial?: Omit<HighlightInput, 'flashId'>,
+    /** The element that scrolls the reader (for drawing highlights just ahead of scrolling). */
+    scrollContainer: Element | null = null,
   ) {
     this.lastInput = initial ?? null;
     // The source is read-only: no transaction may change the document.
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
-    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null })] });
+    const initialLive = Array.from({ length: Math.min(INITIAL_LIVE_SECTIONS, layout.sectionCount) }, (_, i) => i);
+    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive)] });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-doc', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
@@ -63,6 +75,28 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
+    this.sectionObserver = this.observeSections(scrollContainer);
+  }
+
+  /** Tell the highlight plugin which sections come within reach as the reader scrolls. */
+  private observeSections(scrollContainer: Element | null): IntersectionObserver | null {
+    if (typeof IntersectionObserver === 'undefined') {
+      this.view.dispatch(makeSectionsLive(this.view.state.tr, Array.from({ length: this.layout.sectionCount }, (_, i) => i)));
+      return null;
+    }
+    const index = new Map<Element, number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const sections = entries.filter((e) => e.isIntersecting).map((e) => index.get(e.target)!);
+        if (sections.length) this.view.dispatch(makeSectionsLive(this.view.state.tr, sections));
+      },
+      { root: scrollContainer, rootMargin: LIVE_MARGIN },
+    );
+    [...this.view.dom.children].forEach((section, i) => {
+      index.set(section, i);
+      observer.observe(section);
+    });
+    return observer;
   }
 
   /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
@@ -104,7 +138,9 @@ export class ReaderView {
 
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
-    const { node } = this.view.domAtPos(this.layout.toPos(start));
+    const pos = this.layout.toPos(start);
+    this.view.dispatch(makeSectionsLive(this.view.state.tr, [this.sectionAt(pos)]));
+    const { node } = this.view.domAtPos(pos);
     const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
     block?.scrollIntoView({ block: 'center', behavior: 'auto' });
     this.setFlash(id);
@@ -118,11 +154,17 @@ export class ReaderView {
     if (this.lastInput) this.setHighlights(this.lastInput);
   }
 
+  /** Index of the section holding ProseMirror position `pos`. */
+  private sectionAt(pos: number): number {
+    return Math.min(this.layout.sectionCount - 1, this.view.state.doc.resolve(pos).index(0));
+  }
+
   focus(): void {
     this.view.focus();
   }
 
   destroy(): void {
+    this.sectionObserver?.disconnect();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }

@@ -44,6 +44,7 @@ export function Reader() {
         redo: () => store.getState().redo(),
       },
       input(store.getState()),
+      mount.closest('.reader'),
     );
     reader.current = view;
     const push = (s: GlossState) => view.setHighlights(input(s));

@@ -1,0 +1,60 @@
+// Correctness at size: a 2 MB article with 10,000 overlapping annotations. Every highlight is
+// drawn as its part of the document comes into view, the list counts them all, and tagging and
+// untagging in the middle of the document lands on disk at the right offsets.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LONG_ARTICLE, makeLongArticle } from '../bench/long-article.js';
+import { codePointRange, expect, expectSidecar, selectWithMouse, startHost, test, type GlossHostProcess } from './gloss-fixtures.js';
+
+let host: GlossHostProcess;
+let text: string;
+
+test.beforeAll(async () => {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-long-'));
+  ({ text } = await makeLongArticle(folder));
+  host = await startHost(folder);
+});
+test.afterAll(async () => {
+  host.process.kill();
+  await fs.rm(host.folder, { recursive: true, force: true });
+});
+
+test('10,000 highlights: all drawn while scrolling through, counted, and tag/untag in the middle saved', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: new RegExp(LONG_ARTICLE) }).click();
+  await expect(page.getByTestId('annotation-count')).toHaveText('10000');
+  await expect(page.locator('.reader-doc .hl').first()).toBeVisible();
+
+  // Scroll from top to bottom a screen at a time: every annotation gets its highlight.
+  const seen = await page.evaluate(async () => {
+    const reader = document.querySelector('.reader') as HTMLElement;
+    for (let top = 0; top < reader.scrollHeight; top += reader.clientHeight * 2) {
+      reader.scrollTop = top;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return new Set([...document.querySelectorAll('.reader-doc [data-ann-id]')].map((e) => e.getAttribute('data-ann-id'))).size;
+  });
+  expect(seen).toBe(10_000);
+
+  // Tag a phrase in the middle of the document with the mouse and a key.
+  const middle = text.indexOf('. ', text.length / 2) + 2;
+  const phrase = text.slice(middle, text.indexOf(' ', middle + 30));
+  await selectWithMouse(page, phrase);
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('annotation-count')).toHaveText('10001');
+  const expected = codePointRange(text, phrase);
+  const sidecar = await expectSidecar(host.folder, LONG_ARTICLE, (s) => expect(s.annotations).toHaveLength(10_001));
+  const added = sidecar.annotations.find((a) => a.tag === 'denial' && a.start === expected.start && a.end === expected.end);
+  expect(added?.exact).toBe(phrase);
+  await expect(page.locator(`.reader-doc [data-ann-id="${added!.id}"]`).first()).toBeVisible();
+
+  // Untag it: Delete removes it, on screen and on disk; the other 10,000 are untouched.
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('annotation-count')).toHaveText('10000');
+  await expect(page.locator(`.reader-doc [data-ann-id="${added!.id}"]`)).toHaveCount(0);
+  const after = await expectSidecar(host.folder, LONG_ARTICLE, (s) => expect(s.annotations).toHaveLength(10_000));
+  expect(after.annotations.some((a) => a.id === added!.id)).toBe(false);
+});
