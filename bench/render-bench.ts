@@ -6,12 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sidecarPathFor } from '../shared/sidecar-format.js';
 import { GlossServices } from '../host/services/gloss-services.js';
 import { startWebHost } from '../host/web/web-host.js';
 import { generateSpans } from './generate.js';
-import { makeLongArticle } from './long-article.js';
+import { LONG_ARTICLE, makeLongArticle } from './long-article.js';
 import { formatTable, median } from './report.js';
 
 const TEXT_BYTES = 2 * 1024 * 1024;
@@ -114,6 +116,32 @@ async function measureScrolling(page: Page): Promise<{ count: number; max: numbe
   });
 }
 
+/** The browser's floor: fetch the two files over loopback HTTP and JSON.parse the sidecar, nothing else. */
+async function browserFloor(browser: Browser, dir: string): Promise<number[]> {
+  const server = http.createServer((req, res) => {
+    const name = req.url === '/sidecar' ? `${LONG_ARTICLE}.gloss.json` : LONG_ARTICLE;
+    void fs.readFile(path.join(dir, name)).then((body) => res.end(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const page = await browser.newPage();
+  await page.goto(`${base}/text`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    times.push(
+      await page.evaluate(async () => {
+        const t0 = performance.now();
+        const [text, sidecar] = await Promise.all([fetch('/text').then((r) => r.text()), fetch('/sidecar').then((r) => r.text())]);
+        JSON.parse(sidecar);
+        return text.length > 0 ? performance.now() - t0 : -1;
+      }),
+    );
+  }
+  await page.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return times;
+}
+
 async function runRecogito(browser: Browser, root: string, text: string, spans: { start: number; end: number; tag: string }[]): Promise<{ painted: number[]; loaded: number; error?: string }> {
   const bundle = path.join(root, 'dist', 'bench', 'recogito-page.js');
   await build({ entryPoints: [path.join(root, 'bench', 'recogito-page.ts')], outfile: bundle, bundle: true, format: 'iife', platform: 'browser', logLevel: 'silent' });
@@ -192,6 +220,7 @@ export async function runRenderBench(root: string): Promise<string> {
       rssMb = Math.max(rssMb ?? 0, rendererRssMb(server.process().pid) ?? 0) || null;
       await context.close();
     }
+    const floorInBrowser = await browserFloor(browser, dir);
     // The sidecar on disk still holds the 10,000 (every tag was deleted again).
     const recogito = await runRecogito(browser, root, text, spans);
     const recogitoRow = recogito.error
@@ -204,10 +233,11 @@ export async function runRenderBench(root: string): Promise<string> {
         ['measure', 'result', 'target', 'note'],
         [
           ['open command → highlights painted, reader responsive', ms(open), '≤ 1000 ms', `${highlights.toLocaleString('en')} annotations drawn in the sections in reach; the rest as they come within two screens`],
-          ['floor: read both files + JSON.parse (Node)', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× the floor (target ≤ 3×)`],
+          ['floor in Chromium: fetch both files over loopback + JSON.parse', ms(floorInBrowser), '', `open is ${(median(open) / median(floorInBrowser)).toFixed(1)}× this floor (target ≤ 3×)`],
+          ['floor in Node: read both files + JSON.parse', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× this floor`],
           [`tag key → highlight painted, p95 (n=${tag.length})`, `${p95(tag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(tag).toFixed(1)} ms`],
           [`delete key → highlight gone, p95 (n=${del.length})`, `${p95(del).toFixed(1)} ms`, '≤ 16 ms', `median ${median(del).toFixed(1)} ms`],
-          ['  of which the app\'s work (key → change applied), p95', `${p95(work).toFixed(1)} ms`, '', 'the rest is waiting for the next frame'],
+          ['  of which the app\'s work (key → change applied), p95', `${p95(work).toFixed(1)} ms`, '', 'the rest: rendering the change and waiting for the frame'],
           [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
           ['renderer memory: JS heap / process RSS after opening / after scrolling through', `${heapMb.toFixed(0)} MB / ${rssOpen === null ? 'n/a' : `${rssOpen.toFixed(0)} MB`} / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', 'RSS includes Chromium\'s own baseline'],
           recogitoRow,
