@@ -10,8 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sidecarPathFor } from '../shared/sidecar-format.js';
-import { GlossServices } from '../host/services/gloss-services.js';
-import { startWebHost } from '../host/web/web-host.js';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { generateSpans } from './generate.js';
 import { LONG_ARTICLE, makeLongArticle } from './long-article.js';
 import { formatTable, median } from './report.js';
@@ -116,6 +115,20 @@ async function measureScrolling(page: Page): Promise<{ count: number; max: numbe
   });
 }
 
+/** Start `node dist/host/web-cli.mjs <folder>` and wait for the address it prints. */
+function startHostProcess(root: string, folder: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'web-cli.mjs'), folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.on('exit', (code) => reject(new Error(`browser host exited (${code}): ${out}`)));
+  });
+}
+
 /** The browser's floor: fetch the two files over loopback HTTP and JSON.parse the sidecar, nothing else. */
 async function browserFloor(browser: Browser, dir: string): Promise<number[]> {
   const server = http.createServer((req, res) => {
@@ -182,9 +195,8 @@ export async function runRenderBench(root: string): Promise<string> {
     floor.push(performance.now() - t0);
   }
 
-  const services = new GlossServices({ kind: 'web', version: 'bench', uiMayNamePaths: true });
-  await services.open('folder', dir);
-  const host = await startWebHost({ services, rendererDir: path.join(root, 'dist', 'renderer') });
+  // The browser host in its own process, as `npm run web` runs it (not sharing an event loop with the benchmark's driver).
+  const host = await startHostProcess(root, dir);
   // A browser server, so that the browser's process id is known (for the renderer's memory).
   const server = await chromium.launchServer({ executablePath: CHROMIUM, args: FLAGS });
   const browser = await chromium.connect(server.wsEndpoint());
@@ -248,8 +260,7 @@ export async function runRenderBench(root: string): Promise<string> {
   } finally {
     await browser.close();
     await server.close();
-    await host.close();
-    await services.close();
+    host.child.kill();
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

@@ -61,10 +61,14 @@ function anchorOne(text: CodePointText, a: Stored, drift: number): Anchor {
 
   const stored = a.start <= text.length ? text.toUtf16(a.start) : -1;
   const expected = stored >= 0 ? Math.max(0, Math.min(raw.length, stored + drift)) : Math.max(0, raw.length + drift);
-  const fullContext = contextScore(raw, stored, a) === a.prefix.length + a.suffix.length;
 
-  // 1. The stored place (with full context), then the place the drift predicts.
-  if (stored >= 0 && raw.startsWith(exact, stored) && (fullContext || !raw.startsWith(exact, expected) || expected === stored)) {
+  // 1. The stored place — unless the drift predicts another place that also holds the text and the
+  // stored place's context does not fully agree (a repeated phrase).
+  if (
+    stored >= 0 &&
+    raw.startsWith(exact, stored) &&
+    (expected === stored || !raw.startsWith(exact, expected) || contextScore(raw, stored, a) === a.prefix.length + a.suffix.length)
+  ) {
     return { status: 'anchored', start: a.start, end: a.end };
   }
   // 2. Exact occurrences near the expected place.

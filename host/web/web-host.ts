@@ -8,11 +8,8 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { GlossServices } from '../services/gloss-services.js';
 
-const gzipAsync = promisify(gzip);
 
 export interface WebHostOptions {
   services: GlossServices;
@@ -123,7 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       }
       const result = await options.services.dispatch(url.pathname.slice('/api/'.length), payload);
       const status = result.ok ? 200 : result.error.code === 'invalid-request' ? 400 : result.error.code === 'outside-workspace' ? 403 : result.error.code === 'internal' ? 500 : 422;
-      return sendJson(res, status, result, String(req.headers['accept-encoding'] ?? ''));
+      return sendJson(res, status, result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
@@ -171,22 +168,10 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-/**
- * Replies above this size are gzipped (fast level): a long document's reply (text and 10,000
- * annotations, ~6 MB) crosses the browser's network stack several times faster compressed, and
- * the compression runs on libuv's thread pool.
- */
-const COMPRESS_ABOVE = 64 * 1024;
-
-async function sendJson(res: http.ServerResponse, status: number, value: unknown, acceptEncoding = ''): Promise<void> {
-  const body = Buffer.from(JSON.stringify(value));
-  if (body.length > COMPRESS_ABOVE && /\bgzip\b/.test(acceptEncoding)) {
-    const zipped = await gzipAsync(body, { level: 1 });
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
-    res.end(zipped);
-    return;
-  }
-  send(res, status, 'application/json; charset=utf-8', body);
+// Replies are not compressed: on loopback, gzip of a long document's reply (~6 MB) cost the
+// server ~90 ms and saved the browser less (measured with `npm run bench render`).
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
 async function sendFile(res: http.ServerResponse, file: string): Promise<void> {
