@@ -155,6 +155,15 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     });
   };
   const find = (id: string) => get().annotations.find((a) => a.id === id);
+  /**
+   * Show `annotations` (placed on the open text) after the sidecar changed on disk; `fromDisk`
+   * becomes the saved base. The undo history is cleared: it describes changes to another set.
+   */
+  const adoptFromDisk = (annotations: Annotation[], fromDisk: Annotation[], also: Partial<GlossState>): Annotation[] => {
+    const placed = placeAnnotations(get().document!.text, annotations);
+    set({ annotations: placed.annotations, anchors: placed.anchors, savedAnnotations: fromDisk, undoStack: [], redoStack: [], ...also });
+    return placed.annotations;
+  };
 
   return {
     ...EMPTY_DOCUMENT,
@@ -295,29 +304,17 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     reloadAnnotations: (fromDisk) => {
       const s = get();
       if (!s.document) return;
-      const { annotations, anchors } = placeAnnotations(s.document.text, fromDisk);
-      set({
-        annotations,
-        anchors,
-        savedAnnotations: fromDisk,
-        undoStack: [],
-        redoStack: [],
-        selectedId: annotations.some((a) => a.id === s.selectedId) ? s.selectedId : null,
+      const annotations = adoptFromDisk(fromDisk, fromDisk, {
         notice: { level: 'info', text: `Another program changed the annotations of ${s.document.name}; Gloss reloaded them.` },
       });
+      if (!annotations.some((a) => a.id === s.selectedId)) set({ selectedId: null });
     },
 
     mergeAnnotations: (fromDisk) => {
       const s = get();
       if (!s.document) return { takenFromDisk: 0, conflicts: 0 };
       const result = mergeById(s.savedAnnotations, s.annotations, fromDisk);
-      const { annotations, anchors } = placeAnnotations(s.document.text, result.merged);
-      set({
-        annotations,
-        anchors,
-        savedAnnotations: fromDisk,
-        undoStack: [],
-        redoStack: [],
+      adoptFromDisk(result.merged, fromDisk, {
         revision: s.revision + 1,
         notice: {
           level: 'warning',
