@@ -2,10 +2,19 @@
 // read what the user waits for from inside the page: opening a document until its highlights are
 // painted and the reader answers, and a key press until its highlight change is painted.
 
-/** The user asked to open a document. */
+/** Entries kept per measure name, so a long session's timings do not pile up. */
+const KEEP = 500;
+
+/** The user asked to open a document (earlier opening marks are dropped). */
 export function markOpenRequested(): void {
-  performance.clearMarks('gloss:open-requested');
+  for (const name of ['gloss:open-requested', 'gloss:document-received', 'gloss:document-shown', 'gloss:reader-built', 'gloss:highlights-painted']) performance.clearMarks(name);
+  performance.clearMeasures('gloss:open-to-painted');
   performance.mark('gloss:open-requested');
+}
+
+function measureKept(name: string, start: number, end: number): void {
+  if (performance.getEntriesByName(name, 'measure').length >= KEEP) performance.clearMeasures(name);
+  performance.measure(name, { start, end });
 }
 
 /** Run `then` after the next frame has been painted (a frame callback, then a task after it). */
@@ -33,6 +42,6 @@ export function markReaderBuilt(): void {
  * been applied: measure the work so far, and the time until the change is painted.
  */
 export function measureKeyToPaint(eventTime: number, what: string): void {
-  performance.measure(`gloss:key-work:${what}`, { start: eventTime, end: performance.now() });
-  afterNextPaint(() => performance.measure(`gloss:key-to-paint:${what}`, { start: eventTime, end: performance.now() }));
+  measureKept(`gloss:key-work:${what}`, eventTime, performance.now());
+  afterNextPaint(() => measureKept(`gloss:key-to-paint:${what}`, eventTime, performance.now()));
 }

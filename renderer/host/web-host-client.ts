@@ -18,7 +18,6 @@ export function createWebHostClient(token: string, base = ''): GlossHost {
     }
     // text() then JSON.parse: measured faster here than response.json() on multi-megabyte replies.
     const body = await response.text().catch(() => '');
-    performance.mark(`gloss:reply-read:${name}`);
     let reply: { ok: true; value: unknown } | { ok: false; error: WireError } | null = null;
     try {
       reply = JSON.parse(body);
