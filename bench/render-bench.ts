@@ -69,7 +69,7 @@ async function measureOpen(page: Page, url: string): Promise<{ openMs: number; h
 }
 
 /** Tag a passage in the middle of the document with the keyboard, then delete it; the app measures each key. */
-async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[] }> {
+async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[] }> {
   for (let round = 0; round < KEY_ROUNDS; round++) {
     await page.evaluate((r) => {
       const blocks = document.querySelectorAll('.reader-doc .gloss-block');
@@ -92,7 +92,13 @@ async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; 
   }
   return page.evaluate(() => {
     const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
-    return { tag: d('gloss:key-to-paint:tag'), del: d('gloss:key-to-paint:delete'), tagWork: d('gloss:key-work:tag'), delWork: d('gloss:key-work:delete') };
+    return {
+      tag: d('gloss:key-to-paint:tag'),
+      del: d('gloss:key-to-paint:delete'),
+      tagWork: d('gloss:key-work:tag'),
+      delWork: d('gloss:key-work:delete'),
+      processing: [...d('gloss:key-processing:tag'), ...d('gloss:key-processing:delete')],
+    };
   });
 }
 
@@ -204,6 +210,7 @@ export async function runRenderBench(root: string): Promise<string> {
   const tag: number[] = [];
   const del: number[] = [];
   const work: number[] = [];
+  const processing: number[] = [];
   const scroll = { count: 0, max: 0, steps: 0 };
   let highlights = 0;
   let heapMb = 0;
@@ -221,11 +228,15 @@ export async function runRenderBench(root: string): Promise<string> {
       tag.push(...keys.tag);
       del.push(...keys.del);
       work.push(...keys.tagWork, ...keys.delWork);
+      processing.push(...keys.processing);
       const s = await measureScrolling(page);
       scroll.count += s.count;
       scroll.max = Math.max(scroll.max, s.max);
       scroll.steps += s.steps;
       const cdp = await context.newCDPSession(page);
+      // Memory is read after a garbage collection: what the document holds, not garbage not yet collected.
+      await cdp.send('HeapProfiler.collectGarbage');
+      await page.waitForTimeout(200);
       await cdp.send('Performance.enable');
       const { metrics } = await cdp.send('Performance.getMetrics');
       heapMb = Math.max(heapMb, (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20);
@@ -249,9 +260,9 @@ export async function runRenderBench(root: string): Promise<string> {
           ['floor in Node: read both files + JSON.parse', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× this floor`],
           [`tag key → highlight painted, p95 (n=${tag.length})`, `${p95(tag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(tag).toFixed(1)} ms`],
           [`delete key → highlight gone, p95 (n=${del.length})`, `${p95(del).toFixed(1)} ms`, '≤ 16 ms', `median ${median(del).toFixed(1)} ms`],
-          ['  of which the app\'s work (key → change applied), p95', `${p95(work).toFixed(1)} ms`, '', 'the rest: rendering the change and waiting for the frame'],
+          [`tag or delete key → change applied and rendered, without the wait for the frame to begin, p95 (n=${processing.length})`, `${p95(processing).toFixed(1)} ms`, '≤ 16 ms', `median ${median(processing).toFixed(1)} ms; of which the app's work p95 ${p95(work).toFixed(1)} ms`],
           [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
-          ['renderer memory: JS heap / process RSS after opening / after scrolling through', `${heapMb.toFixed(0)} MB / ${rssOpen === null ? 'n/a' : `${rssOpen.toFixed(0)} MB`} / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', 'RSS includes Chromium\'s own baseline'],
+          ['renderer memory: JS heap / process RSS after opening / after scrolling through', `${heapMb.toFixed(0)} MB / ${rssOpen === null ? 'n/a' : `${rssOpen.toFixed(0)} MB`} / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', 'after a garbage collection; RSS includes Chromium\'s own renderer baseline (~140 MB here)'],
           recogitoRow,
         ],
       ),

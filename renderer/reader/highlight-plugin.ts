@@ -1,9 +1,10 @@
 // Highlights are ProseMirror decorations derived from the store's annotations by this one plugin.
 // It is built for long documents (2 MB, 10,000 annotations):
 // - Decorations are cut at block edges (cross-block decorations are rescanned for every block).
-// - Only *live* sections get decorations: those the reader has shown or is about to show (the
-//   view reports them as they come within reach while scrolling; once live, a section stays live).
-//   Opening a long document paints a few sections' highlights, not 10,000.
+// - Only *live* sections get decorations: those the reader shows or is about to show. The view
+//   reports sections as they come within reach while scrolling, and again when they are far
+//   behind, so a long document opens painting a few sections' highlights, not 10,000, and the
+//   number of highlight elements stays bounded however far the analyst scrolls.
 // - Updates are incremental: the store's annotations are immutable and kept in text order, so a
 //   change is found by skipping the unchanged head and tail of the list by identity, and only the
 //   decorations of changed annotations are removed and added.
@@ -41,7 +42,7 @@ interface HighlightState {
   input: HighlightInput | null;
 }
 
-type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; sections: number[] };
+type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; sections: number[] } | { kind: 'dead'; sections: number[] };
 
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
 
@@ -53,6 +54,11 @@ export function setHighlights(tr: Transaction, input: HighlightInput): Transacti
 /** Make sections live (they are in or near view): their highlights are drawn from now on. */
 export function makeSectionsLive(tr: Transaction, sections: number[]): Transaction {
   return tr.setMeta(highlightKey, { kind: 'live', sections } satisfies HighlightMeta);
+}
+
+/** Make sections dead (far out of view): their highlights are taken out of the document until they come back. */
+export function makeSectionsDead(tr: Transaction, sections: number[]): Transaction {
+  return tr.setMeta(highlightKey, { kind: 'dead', sections } satisfies HighlightMeta);
 }
 
 /** The sections whose highlights are drawn. */
@@ -150,15 +156,15 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
     return next(doc, state, remove, add, input);
   };
 
-  /** Sections came within reach: draw the highlights of the annotations that reach into them. */
-  const goLive = (doc: PMNode, state: HighlightState, sections: number[]): HighlightState => {
-    const fresh = sections.filter((s) => !state.live.has(s));
-    if (fresh.length === 0 || !state.input) {
-      for (const s of fresh) state.live.add(s);
-      return state;
+  /** Sections came within reach (or went far away): redraw the annotations that reach into them. */
+  const setLive = (doc: PMNode, state: HighlightState, sections: number[], live: boolean): HighlightState => {
+    const changed = sections.filter((s) => state.live.has(s) !== live);
+    for (const s of changed) {
+      if (live) state.live.add(s);
+      else state.live.delete(s);
     }
-    for (const s of fresh) state.live.add(s);
-    const ranges = fresh.map((s) => layout.sectionRange(s));
+    if (changed.length === 0 || !state.input) return state;
+    const ranges = changed.map((s) => layout.sectionRange(s));
     const remove: Decoration[] = [];
     const add: Decoration[] = [];
     for (const annotation of state.input.annotations) {
@@ -178,7 +184,7 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
         const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;
         const mapped = tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
         if (!meta) return mapped;
-        return meta.kind === 'input' ? update(tr.doc, mapped, meta.input) : goLive(tr.doc, mapped, meta.sections);
+        return meta.kind === 'input' ? update(tr.doc, mapped, meta.input) : setLive(tr.doc, mapped, meta.sections, meta.kind === 'live');
       },
     },
     props: {

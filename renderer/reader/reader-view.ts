@@ -4,7 +4,7 @@
 // store: it reports what the user asked for through `ReaderCommands`.
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { annotationsAt, highlightPlugin, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import { annotationsAt, highlightPlugin, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { measureKeyToPaint } from '../perf-marks.js';
 import type { ReaderLayout } from './reader-layout.js';
 
@@ -28,6 +28,8 @@ const INITIAL_LIVE_SECTIONS = 3;
  * screens above and below, so a section's highlights are there before it comes into view.
  */
 const LIVE_MARGIN = '200% 0px';
+/** Beyond this distance (six screens) a section's highlights are taken out again; between the two margins they stay as they are. */
+const DEAD_MARGIN = '600% 0px';
 
 /** Keys that move the caret or selection and are left to the browser. */
 const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta']);
@@ -37,7 +39,7 @@ export class ReaderView {
   private lastInput: Omit<HighlightInput, 'flashId'> | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sectionObserver: IntersectionObserver | null;
+  private readonly sectionObservers: IntersectionObserver[];
 
   constructor(
     mount: HTMLElement,
@@ -75,28 +77,36 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
-    this.sectionObserver = this.observeSections(scrollContainer);
+    this.sectionObservers = this.observeSections(scrollContainer);
   }
 
-  /** Tell the highlight plugin which sections come within reach as the reader scrolls. */
-  private observeSections(scrollContainer: Element | null): IntersectionObserver | null {
+  /** Tell the highlight plugin which sections come within reach, and which go far away, as the reader scrolls. */
+  private observeSections(scrollContainer: Element | null): IntersectionObserver[] {
     if (typeof IntersectionObserver === 'undefined') {
       this.view.dispatch(makeSectionsLive(this.view.state.tr, Array.from({ length: this.layout.sectionCount }, (_, i) => i)));
-      return null;
+      return [];
     }
     const index = new Map<Element, number>();
-    const observer = new IntersectionObserver(
+    const near = new IntersectionObserver(
       (entries) => {
         const sections = entries.filter((e) => e.isIntersecting).map((e) => index.get(e.target)!);
         if (sections.length) this.view.dispatch(makeSectionsLive(this.view.state.tr, sections));
       },
       { root: scrollContainer, rootMargin: LIVE_MARGIN },
     );
+    const far = new IntersectionObserver(
+      (entries) => {
+        const sections = entries.filter((e) => !e.isIntersecting).map((e) => index.get(e.target)!);
+        if (sections.length) this.view.dispatch(makeSectionsDead(this.view.state.tr, sections));
+      },
+      { root: scrollContainer, rootMargin: DEAD_MARGIN },
+    );
     [...this.view.dom.children].forEach((section, i) => {
       index.set(section, i);
-      observer.observe(section);
+      near.observe(section);
+      far.observe(section);
     });
-    return observer;
+    return [near, far];
   }
 
   /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
@@ -164,7 +174,7 @@ export class ReaderView {
   }
 
   destroy(): void {
-    this.sectionObserver?.disconnect();
+    for (const observer of this.sectionObservers) observer.disconnect();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }
