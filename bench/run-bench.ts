@@ -12,21 +12,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 async function main(): Promise<void> {
   const only = process.argv[2];
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-  const sections: string[] = [];
-  if (!only || only === 'anchoring') {
-    console.log('Running the anchoring benchmark (the baseline takes a while)…');
-    const table = await runAnchoringBench();
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  const previous = await fs.readFile(file, 'utf8').catch(() => '');
+  // Each part keeps its own marked section, so running one part leaves the other's last results.
+  const section = (part: string) => new RegExp(`<!-- bench:${part} -->[\\s\\S]*?<!-- /bench:${part} -->`).exec(previous)?.[0] ?? '';
+  const sections: Record<string, string> = { anchoring: section('anchoring'), render: section('render') };
+  const parts: [string, string, () => Promise<string>][] = [
+    ['anchoring', 'Running the anchoring benchmark (the baseline takes a while)…', runAnchoringBench],
+    ['render', 'Running the render benchmark in Chromium (@recogito/text-annotator takes a while)…', () => runRenderBench(ROOT)],
+  ];
+  for (const [part, message, run] of parts) {
+    if (only && only !== part) continue;
+    console.log(message);
+    const table = await run();
     console.log('\n' + table + '\n');
-    sections.push(table);
+    sections[part] = `<!-- bench:${part} -->\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine}._\n\n${table}\n<!-- /bench:${part} -->`;
   }
-  if (!only || only === 'render') {
-    console.log('Running the render benchmark in Chromium (@recogito/text-annotator takes a while)…');
-    const table = await runRenderBench(ROOT);
-    console.log('\n' + table + '\n');
-    sections.push(table);
-  }
-  const doc = ['# Benchmarks', '', `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`, 'Timings drift between runs on a shared machine; compare rows of one run.', '', ...sections, ''].join('\n');
-  await fs.writeFile(path.join(ROOT, 'docs', 'benchmarks.md'), doc);
+  const doc = ['# Benchmarks', '', 'Measured by `npm run bench` (or `npm run bench anchoring` / `npm run bench render`). Timings drift between runs on a shared machine; compare rows of one run.', '', sections.anchoring, '', sections.render, ''].join('\n');
+  await fs.writeFile(file, doc);
   console.log('Written to docs/benchmarks.md');
 }
 
