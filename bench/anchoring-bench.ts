@@ -9,7 +9,7 @@ import { createAnnotation } from '../shared/annotations.js';
 import { anchorAll, type Anchor } from '../shared/anchoring.js';
 import { CodePointText } from '../shared/code-points.js';
 import { matchQuote } from '../shared/match-quote.js';
-import { buildSidecar, parseSidecar, serializeSidecar, sidecarPathFor, type Annotation } from '../shared/sidecar-format.js';
+import { buildSidecar, serializeSidecar, sidecarPathFor, type Annotation } from '../shared/sidecar-format.js';
 import { DEFAULT_TAGS } from '../shared/tags.js';
 import { readSidecarState, writeSidecar } from '../host/services/sidecar-files.js';
 import { loadSource } from '../host/services/source-files.js';
@@ -104,7 +104,6 @@ export async function runAnchoringBench(): Promise<string> {
   }
   const size = (await fs.stat(sidecarPathFor(source))).size;
   await fs.rm(dir, { recursive: true, force: true });
-  void parseSidecar;
 
   const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
   const lines = [

@@ -22,47 +22,6 @@ export function codePointLength(text: string): number {
   return n;
 }
 
-/**
- * UTF-16 index of code point `cp` in `text` (clamped to the string's ends).
- * `astral` may be passed when the caller already knows whether the text has surrogate pairs.
- */
-export function utf16IndexOf(text: string, cp: number, astral = hasAstral(text)): number {
-  if (cp <= 0) return 0;
-  if (!astral) return Math.min(cp, text.length);
-  let n = 0;
-  let i = 0;
-  while (i < text.length && n < cp) {
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
-    n++;
-  }
-  return i;
-}
-
-/** Code point index of UTF-16 index `u16` in `text`; an index inside a surrogate pair counts the pair as passed. */
-export function codePointIndexOf(text: string, u16: number, astral = hasAstral(text)): number {
-  if (u16 <= 0) return 0;
-  if (!astral) return Math.min(u16, text.length);
-  let n = 0;
-  let i = 0;
-  const end = Math.min(u16, text.length);
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
-    n++;
-  }
-  return n;
-}
-
-/** The code points [start, end) of `text`, as a string. */
-export function sliceCodePoints(text: string, start: number, end: number): string {
-  const astral = hasAstral(text);
-  if (!astral) return text.slice(start, end);
-  const from = utf16IndexOf(text, start, true);
-  const to = utf16IndexOf(text, end, true);
-  return text.slice(from, to);
-}
-
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -124,14 +124,3 @@ export function buildSidecar(source: SourceFingerprint, tags: readonly TagDefini
     annotations: [...annotations],
   };
 }
-
-/**
- * Apply changes by id to a list of annotations: `upsert` replaces the annotation with the same id
- * or adds it; `remove` deletes by id. The result is in text order (stable, diff-friendly files).
- */
-export function applyAnnotationChanges(current: readonly Annotation[], upsert: readonly Annotation[], remove: readonly string[]): Annotation[] {
-  const byId = new Map(current.map((a) => [a.id, a]));
-  for (const id of remove) byId.delete(id);
-  for (const a of upsert) byId.set(a.id, a);
-  return [...byId.values()].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}

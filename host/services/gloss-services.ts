@@ -8,7 +8,8 @@ import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo }
 import { validateInput } from '../../shared/contract-validation.js';
 import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
 import { currentSha256, loadSource } from './source-files.js';
-import { applyAnnotationChanges, buildSidecar } from '../../shared/sidecar-format.js';
+import { applyAnnotationChanges } from '../../shared/annotations.js';
+import { buildSidecar } from '../../shared/sidecar-format.js';
 import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.js';
 import { WorkspaceWatcher } from './workspace-watcher.js';
 
@@ -102,7 +103,7 @@ export class GlossServices {
     return () => this.events.off('event', listener);
   }
 
-  emit(event: HostEvent): void {
+  private emit(event: HostEvent): void {
     this.events.emit('event', event);
   }
 

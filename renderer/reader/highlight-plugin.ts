@@ -61,11 +61,6 @@ export function makeSectionsDead(tr: Transaction, sections: number[]): Transacti
   return tr.setMeta(highlightKey, { kind: 'dead', sections } satisfies HighlightMeta);
 }
 
-/** The sections whose highlights are drawn. */
-export function liveSections(state: EditorState): ReadonlySet<number> {
-  return highlightKey.getState(state)?.live ?? new Set();
-}
-
 /** Annotation ids painted at a ProseMirror position, innermost (shortest) first. */
 export function annotationsAt(state: EditorState, pos: number): string[] {
   const plugin = highlightKey.getState(state);
