@@ -3,7 +3,9 @@
 // entries; the renderer only ever sees a `GlossHost`. Inputs are validated with these schemas
 // at the host boundary; outputs are typed by them.
 import { z } from 'zod';
-import { AnnotationSchema, SidecarSchema, SourceFingerprintSchema, TagDefinitionSchema } from './sidecar-format.js';
+import { AnnotationSchema, SidecarSchema, SourceFingerprintSchema } from './sidecar-format.js';
+import { TagListSchema } from './tag-set.js';
+import { TagDefinitionSchema } from './tags.js';
 
 /**
  * A path inside the opened folder, relative to it, with `/` separators. Never absolute and never
@@ -88,6 +90,36 @@ const OpenOutputSchema = z.discriminatedUnion('kind', [
 
 const NoInput = z.object({}).strict();
 
+/** An annotation somewhere in the folder: its source and id. */
+export const AnnotationRefSchema = z.object({ file: WorkspacePathSchema, id: z.string().min(1).max(200) }).strict();
+export type AnnotationRef = z.infer<typeof AnnotationRefSchema>;
+
+/** An annotation of the folder as lists and pickers show it (no timestamps, no links). */
+export const FolderAnnotationSchema = z.object({
+  file: z.string(),
+  id: z.string(),
+  tag: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  note: z.string(),
+});
+export type FolderAnnotation = z.infer<typeof FolderAnnotationSchema>;
+
+export const TagSetStateSchema = z.object({
+  tags: z.array(TagDefinitionSchema),
+  /** Whether the folder has its own tag-set file (else the defaults are in use). */
+  exists: z.boolean(),
+  /** Why the folder's tag-set file cannot be used, or null. */
+  problem: z.string().nullable(),
+  /** Where the file is (or would be), for display. */
+  location: z.string(),
+});
+export type TagSetState = z.infer<typeof TagSetStateSchema>;
+
 /** Every entry of the contract: what it does, its input and its output. */
 export const contract = {
   /** Which host this is and what it can do. */
@@ -128,6 +160,61 @@ export const contract = {
     input: z.object({ path: WorkspacePathSchema, action: z.enum(['restore-backup', 'start-over']) }).strict(),
     output: z.object({ document: OpenedDocumentSchema, renamedTo: z.string() }),
   },
+  /**
+   * Save the edited text of a .txt/.md source (Edit Text mode) atomically, in its encoding, then
+   * its annotations carried through the edit, with the new fingerprint. Refused when the file on
+   * disk changed since `expectedSha256`. Returns the document as it now reads.
+   */
+  saveSourceText: {
+    input: z
+      .object({
+        path: WorkspacePathSchema,
+        expectedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        text: z.string().max(32 * 1024 * 1024),
+        tags: z.array(TagDefinitionSchema),
+        annotations: z.array(AnnotationSchema),
+      })
+      .strict(),
+    output: OpenedDocumentSchema,
+  },
+  /** The folder's tag set (its `gloss-tags.json`, or the defaults). */
+  getTagSet: { input: NoInput, output: TagSetStateSchema },
+  /**
+   * Replace the folder's tag set (add, recolour, re-key tags, change attributes). Tag ids that
+   * annotations use are changed only through `renameTag`, which updates the sidecars too.
+   */
+  saveTagSet: { input: z.object({ tags: TagListSchema }).strict(), output: TagSetStateSchema },
+  /**
+   * Rename tag `from` to id `to` and `label` in the tag set and in every sidecar of the folder
+   * (each written atomically); when `to` is already a tag, `from` is mapped onto it. Progress is
+   * reported by `progress` events.
+   */
+  renameTag: {
+    input: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200), label: z.string().min(1).max(200).optional() }).strict(),
+    output: z.object({ tagSet: TagSetStateSchema, filesChanged: z.number().int(), annotationsChanged: z.number().int() }),
+  },
+  /** Annotations of the folder with one of `tags` (all when empty) whose text, note or attributes contain `query`. */
+  findAnnotations: {
+    input: z.object({ tags: z.array(z.string().min(1).max(200)).max(100).optional(), query: z.string().max(1000).optional(), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    output: z.object({ results: z.array(FolderAnnotationSchema), total: z.number().int() }),
+  },
+  /** The annotations these references name (those that still exist). */
+  lookupAnnotations: { input: z.object({ refs: z.array(AnnotationRefSchema).max(5000) }).strict(), output: z.array(FolderAnnotationSchema) },
+  /** People for the speaker/claimant/denier fields: named in the article, and already used in the folder. */
+  listPeople: {
+    input: z.object({ path: WorkspacePathSchema }).strict(),
+    output: z.object({ inArticle: z.array(z.string()), inFolder: z.array(z.object({ name: z.string(), count: z.number().int() })) }),
+  },
+  /** Links from annotations of other articles of the folder into the article at `path`. */
+  linksInto: {
+    input: z.object({ path: WorkspacePathSchema }).strict(),
+    output: z.array(z.object({ from: FolderAnnotationSchema, type: z.string(), target: z.string() })),
+  },
+  /** Remove, in the other articles of the folder, every link to annotation `id` of `path` (before it is deleted). */
+  removeLinksTo: {
+    input: z.object({ path: WorkspacePathSchema, id: z.string().min(1).max(200) }).strict(),
+    output: z.object({ filesChanged: z.number().int(), linksRemoved: z.number().int() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -152,6 +239,8 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('menu-command'), command: MenuCommandSchema }),
   /** A source or sidecar in the workspace was changed on disk by something other than this app. */
   z.object({ type: z.literal('file-changed'), path: z.string(), kind: z.enum(['source', 'sidecar']) }),
+  /** Progress of a long folder-wide task (renaming a tag, exporting). */
+  z.object({ type: z.literal('progress'), task: z.string(), done: z.number().int(), total: z.number().int() }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

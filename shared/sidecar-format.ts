@@ -3,7 +3,7 @@
 // types, and are what docs/FORMAT.md describes. Offsets are Unicode code points over the
 // decoded source text (see code-points.ts).
 import { z } from 'zod';
-import type { TagDefinition } from './tags.js';
+import { TagDefinitionSchema, type TagDefinition } from './tags.js';
 
 export const SIDECAR_FORMAT = 'gloss-annotations';
 export const SIDECAR_VERSION = 1;
@@ -25,13 +25,6 @@ export const SourceFingerprintSchema = z.object({
   extractor: z.string().optional().describe('Extractor id and version for sources that are not plain text (e.g. HTML); absent for .txt/.md.'),
 });
 export type SourceFingerprint = z.infer<typeof SourceFingerprintSchema>;
-
-export const TagDefinitionSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  key: z.string().max(1),
-});
 
 export const AnnotationLinkSchema = z.object({
   type: z.string().min(1).describe('What the link means, e.g. `denies`.'),

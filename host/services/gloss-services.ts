@@ -7,11 +7,16 @@ import { GlossError, toWireError, type WireError } from '../../shared/errors.js'
 import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo } from '../../shared/contract.js';
 import { validateInput } from '../../shared/contract-validation.js';
 import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
-import { currentSha256, loadSource } from './source-files.js';
+import { currentSha256, loadSource, writeSourceText } from './source-files.js';
 import { applyAnnotationChanges } from '../../shared/annotations.js';
 import { buildSidecar } from '../../shared/sidecar-format.js';
 import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.js';
 import { WorkspaceWatcher } from './workspace-watcher.js';
+import { FolderAnnotations } from './folder-annotations.js';
+import { readTagSet, tagSetPathFor, writeTagSet } from './tag-set-files.js';
+import { renameInTagSet } from '../../shared/tag-set.js';
+import { personAttributeIds } from '../../shared/tags.js';
+import { namesInText } from '../../shared/person-names.js';
 
 export interface HostPolicy {
   kind: HostInfo['kind'];
@@ -29,6 +34,9 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
 export class GlossServices {
   private workspace: OpenedWorkspace | null = null;
   private watcher: WorkspaceWatcher | null = null;
+  private folder: FolderAnnotations | null = null;
+  /** People named in each source, by sha256: the person tagger is slow on long texts, so it runs once per text. */
+  private readonly namesByText = new Map<string, Promise<string[]>>();
   private readonly events = new EventEmitter();
   readonly handlers: Handlers;
 
@@ -62,6 +70,50 @@ export class GlossServices {
         const renamedTo = await recoverSidecar(abs, action);
         return { document: await this.handlers.readDocument({ path }), renamedTo };
       },
+      saveSourceText: async ({ path, expectedSha256, text, tags, annotations }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        const current = await readSidecarState(abs);
+        if (current.kind === 'invalid' || current.kind === 'newer') throw new GlossError('write-failed', `Text not saved: ${current.message}`);
+        const source = await writeSourceText(abs, text, expectedSha256, (file, bytes) => this.watcher?.noteOwnWrite(file, bytes));
+        await writeSidecar(abs, buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, [])), (file, content) => this.watcher?.noteOwnWrite(file, content));
+        return this.handlers.readDocument({ path });
+      },
+      getTagSet: async () => this.tagSetState(),
+      saveTagSet: async ({ tags }) => {
+        const root = this.requireWorkspace().root;
+        await writeTagSet(root, tags, (file, content) => this.watcher?.noteOwnWrite(file, content));
+        return this.tagSetState();
+      },
+      renameTag: async ({ from, to, label }) => {
+        const root = this.requireWorkspace().root;
+        const before = await readTagSet(root);
+        if (before.problem) throw new GlossError('write-failed', `Tags not renamed: ${before.problem}`);
+        // The tag set first: a sidecar not yet renamed if this is interrupted shows its tag as unknown, to be mapped.
+        await writeTagSet(root, renameInTagSet(before.tags, from, to, label), (file, content) => this.watcher?.noteOwnWrite(file, content));
+        const result = await this.requireFolder().renameTag(from, to, label, (done, total) => this.emit({ type: 'progress', task: 'rename-tag', done, total }));
+        return { tagSet: await this.tagSetState(), ...result };
+      },
+      findAnnotations: async ({ tags, query, limit }) => this.requireFolder().find({ tags, query, limit }),
+      lookupAnnotations: async ({ refs }) => this.requireFolder().lookup(refs),
+      listPeople: async ({ path }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        const source = await loadSource(abs);
+        let names = this.namesByText.get(source.fingerprint.sha256);
+        if (!names) {
+          names = Promise.resolve().then(() => namesInText(source.text));
+          this.namesByText.set(source.fingerprint.sha256, names);
+        }
+        const { tags } = await readTagSet(this.requireWorkspace().root);
+        return { inArticle: await names, inFolder: await this.requireFolder().people(personAttributeIds(tags)) };
+      },
+      linksInto: async ({ path }) => {
+        await this.requireWorkspace().resolveSource(path);
+        return this.requireFolder().linksInto(path);
+      },
+      removeLinksTo: async ({ path, id }) => {
+        await this.requireWorkspace().resolveSource(path);
+        return this.requireFolder().removeLinksTo(path, id);
+      },
     };
   }
 
@@ -71,6 +123,7 @@ export class GlossServices {
     await this.watcher?.close();
     this.workspace = opened;
     this.watcher = new WorkspaceWatcher(opened, (change) => this.emit({ type: 'file-changed', ...change }));
+    this.folder = new FolderAnnotations(opened, (file, content) => this.watcher?.noteOwnWrite(file, content));
     const workspace = await opened.describe();
     this.emit({ type: 'workspace-changed', workspace });
     return this.workspace;
@@ -118,6 +171,17 @@ export class GlossServices {
     }
     const ws = await this.open(what, target);
     return { kind: 'opened', workspace: await ws.describe() };
+  }
+
+  private requireFolder(): FolderAnnotations {
+    this.requireWorkspace();
+    return this.folder!;
+  }
+
+  private async tagSetState() {
+    const root = this.requireWorkspace().root;
+    const state = await readTagSet(root);
+    return { ...state, location: tagSetPathFor(root) };
   }
 
   private requireWorkspace(): OpenedWorkspace {

@@ -86,3 +86,31 @@ function scanUtf8(bytes: Uint8Array): { firstInvalid: number; sawMultiByte: bool
   }
   return { firstInvalid: -1, sawMultiByte };
 }
+
+/**
+ * The bytes of `text` in the encoding it was read with (the BOM put back where there was one), so
+ * an edited source keeps its encoding. Refused when the text has characters that encoding cannot
+ * hold (a legacy code page), rather than writing question marks.
+ */
+export function encodeSource(text: string, encoding: string, name: string): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le');
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+    }
+    default: {
+      if (!iconv.encodingExists(encoding)) throw new GlossError('write-failed', `${name}: cannot write the encoding ${encoding}.`);
+      const bytes = iconv.encode(text, encoding);
+      if (iconv.decode(bytes, encoding) !== text) {
+        throw new GlossError('write-failed', `${name} is in ${encoding}, which cannot hold some of the characters now in the text. Nothing was written; remove those characters or save the file as UTF-8 first.`);
+      }
+      return bytes;
+    }
+  }
+}

@@ -6,7 +6,8 @@ import { detectLineEndings } from '../../shared/annotations.js';
 import { codePointLength } from '../../shared/code-points.js';
 import { GlossError } from '../../shared/errors.js';
 import type { SourceFingerprint } from '../../shared/sidecar-format.js';
-import { decodeSource, MAX_SOURCE_BYTES } from './source-decoding.js';
+import writeFileAtomic from 'write-file-atomic';
+import { decodeSource, encodeSource, MAX_SOURCE_BYTES } from './source-decoding.js';
 
 export interface LoadedSource {
   text: string;
@@ -47,4 +48,27 @@ export function sha256(bytes: Uint8Array): string {
 /** sha256 of a source file as it is on disk now. */
 export async function currentSha256(absPath: string): Promise<string> {
   return sha256(await fs.readFile(absPath));
+}
+
+/**
+ * Replace a source's text (Edit Text mode), atomically, in the encoding it was read with. Refused
+ * when the file on disk is no longer the one the edit started from (`expectedSha256`). Returns the
+ * new source as it now reads.
+ */
+export async function writeSourceText(absPath: string, text: string, expectedSha256: string, beforeWrite?: (file: string, bytes: Uint8Array) => void): Promise<LoadedSource> {
+  const current = await loadSource(absPath);
+  const name = current.fingerprint.name;
+  if (current.fingerprint.sha256 !== expectedSha256) {
+    throw new GlossError('source-changed', `Not saved: ${name} was changed on disk by another program while you edited it. Your edit is still on screen; copy what you need, then reopen the file.`);
+  }
+  const bytes = encodeSource(text, current.fingerprint.encoding, name);
+  beforeWrite?.(absPath, bytes);
+  try {
+    await writeFileAtomic(absPath, bytes, { fsync: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : code === 'ENOSPC' ? 'the disk is full' : (err as Error).message;
+    throw new GlossError('write-failed', `Could not save ${name}: ${why}. Your edit is still on screen.`);
+  }
+  return loadSource(absPath);
 }

@@ -42,7 +42,7 @@ export class WorkspaceWatcher {
   }
 
   /** Note content this app is about to write, so the resulting events are not reported. */
-  noteOwnWrite(absPath: string, content: string): void {
+  noteOwnWrite(absPath: string, content: string | Uint8Array): void {
     this.ownWrites.set(absPath, sha256(content));
   }
 
@@ -86,6 +86,6 @@ export class WorkspaceWatcher {
   }
 }
 
-function sha256(content: string | Buffer): string {
+function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }

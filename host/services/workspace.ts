@@ -72,11 +72,12 @@ export class OpenedWorkspace {
     };
   }
 
-  /** Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops broken. */
-  async listSources(): Promise<FileEntry[]> {
+  /** Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops broken. With `counts` (default) each sidecar is read for its annotation count. */
+  async listSources(options: { counts?: boolean } = {}): Promise<FileEntry[]> {
+    const counts = options.counts ?? true;
     const entries: FileEntry[] = [];
     if (this.onlyFile !== null) {
-      const entry = await this.entryFor(this.onlyFile, path.join(this.root, this.onlyFile));
+      const entry = await this.entryFor(this.onlyFile, path.join(this.root, this.onlyFile), counts);
       if (entry) entries.push(entry);
       return entries;
     }
@@ -108,7 +109,7 @@ export class OpenedWorkspace {
         }
         if (stat.isDirectory()) await walk(abs, relPath, depth + 1);
         else if (stat.isFile() && !isSidecarPath(name)) {
-          const entry = await this.entryFor(relPath, abs);
+          const entry = await this.entryFor(relPath, abs, counts);
           if (entry) entries.push(entry);
         }
       }
@@ -117,7 +118,8 @@ export class OpenedWorkspace {
     return entries;
   }
 
-  private async entryFor(relPath: string, abs: string): Promise<FileEntry | null> {
+  /** With `counts` false the sidecar is not read and `annotationCount` is null. */
+  private async entryFor(relPath: string, abs: string, counts: boolean): Promise<FileEntry | null> {
     const format = sourceFormatOf(abs);
     if (!format) return null;
     let stat;
@@ -132,7 +134,7 @@ export class OpenedWorkspace {
       format,
       bytes: stat.size,
       modified: stat.mtime.toISOString(),
-      annotationCount: await countSidecarAnnotations(abs),
+      annotationCount: counts ? await countSidecarAnnotations(abs) : null,
     };
   }
 }

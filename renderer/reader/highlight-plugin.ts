@@ -21,6 +21,8 @@ export interface HighlightInput {
   hidden: ReadonlySet<string>;
   /** Ids placed by an approximate match, drawn as awaiting review. */
   fuzzy: ReadonlySet<string>;
+  /** Ids that link to another annotation or are linked to: they get a link marker at their end. */
+  linked: ReadonlySet<string>;
   selectedId: string | null;
   /** An annotation to flash briefly (after a click in the list), or null. */
   flashId: string | null;
@@ -74,7 +76,21 @@ export function annotationsAt(state: EditorState, pos: number): string[] {
 }
 
 function classFor(id: string, input: HighlightInput): string {
-  return `hl${input.fuzzy.has(id) ? ' hl-fuzzy' : ''}${id === input.selectedId ? ' hl-active' : ''}${id === input.flashId ? ' hl-flash' : ''}`;
+  return `hl${input.fuzzy.has(id) ? ' hl-fuzzy' : ''}${input.linked.has(id) ? ' hl-linked' : ''}${id === input.selectedId ? ' hl-active' : ''}${id === input.flashId ? ' hl-flash' : ''}`;
+}
+
+/** The small mark drawn after a linked annotation (both ends of a link carry one). */
+function linkMarker(id: string, tag: string): () => HTMLElement {
+  return () => {
+    const mark = document.createElement('span');
+    mark.className = 'link-marker';
+    mark.setAttribute('data-ann-id', id);
+    mark.setAttribute('data-tag', tag);
+    mark.setAttribute('aria-hidden', 'true');
+    mark.contentEditable = 'false';
+    mark.textContent = '⛓';
+    return mark;
+  };
 }
 
 /**
@@ -84,7 +100,11 @@ function classFor(id: string, input: HighlightInput): string {
 export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, initialLive: readonly number[] = []): Plugin<HighlightState> {
   const decorate = (annotation: Annotation, className: string, live: ReadonlySet<number>): Decoration[] => {
     const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag };
-    return layout.segments(annotation.start, annotation.end, live).map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
+    const segments = layout.segments(annotation.start, annotation.end, live);
+    const decorations = segments.map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
+    const last = segments[segments.length - 1];
+    if (last && className.includes(' hl-linked')) decorations.push(Decoration.widget(last[1], linkMarker(annotation.id, annotation.tag), { side: -1, key: `link-${annotation.id}`, ignoreSelection: true }));
+    return decorations;
   };
 
   /** Repaint one annotation if what it looks like changed; `annotation` null means it is gone. */
@@ -118,7 +138,7 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
     const remove: Decoration[] = [];
     const add: Decoration[] = [];
     const last = state.input;
-    if (last && last.hidden === input.hidden && last.fuzzy === input.fuzzy) {
+    if (last && last.hidden === input.hidden && last.fuzzy === input.fuzzy && last.linked === input.linked) {
       // Skip the common head and tail (by identity); what lies between is all that can have changed.
       const a = last.annotations;
       const b = input.annotations;

@@ -5,20 +5,19 @@
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
-import { measureKeyToPaint } from '../perf-marks.js';
 import type { ReaderLayout } from './reader-layout.js';
 
 export interface ReaderCommands {
-  /** Tag id for a key, if the key applies a tag. */
-  tagForKey(key: string): string | null;
+  /** A key the reader does not handle itself (it keeps caret movement and swallows typing); true when it was used. */
+  onKey(event: KeyboardEvent): boolean;
   /** The user tagged code points [start, end). */
   tagRange(tag: string, start: number, end: number): void;
-  /** The user pressed a tag key with no text selected: re-tag the selected annotation. */
-  retagSelected(tag: string): void;
-  selectAnnotation(id: string | null): void;
-  deleteSelected(): void;
-  undo(): void;
-  redo(): void;
+  /** The user clicked an annotation (or plain text: null). */
+  clickAnnotation(id: string | null): void;
+  /** A selection was made with the mouse (sticky tagging applies it). */
+  selectionMade(): void;
+  /** The pointer is over these annotations (innermost first; empty when over none), at client x/y. */
+  hover(ids: string[], x: number, y: number): void;
 }
 
 /** Sections whose highlights are drawn before the view has reported what it shows: the top of the document. */
@@ -32,7 +31,7 @@ const LIVE_MARGIN = '200% 0px';
 const DEAD_MARGIN = '600% 0px';
 
 /** Keys that move the caret or selection and are left to the browser. */
-const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta']);
+const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Shift', 'Control', 'Alt', 'Meta']);
 
 export class ReaderView {
   readonly view: EditorView;
@@ -40,6 +39,7 @@ export class ReaderView {
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sectionObservers: IntersectionObserver[];
+  private hoverFrame = 0;
 
   constructor(
     mount: HTMLElement,
@@ -65,10 +65,33 @@ export class ReaderView {
       handleClick: (view, pos, event) => {
         const target = (event.target as HTMLElement | null)?.closest('[data-ann-id]');
         const id = target?.getAttribute('data-ann-id') ?? annotationsAt(view.state, pos)[0] ?? null;
-        this.commands.selectAnnotation(id);
+        this.commands.clickAnnotation(id);
         return false;
       },
       handleDOMEvents: {
+        mouseup: () => {
+          // After ProseMirror has read the new selection.
+          setTimeout(() => {
+            if (!this.view.isDestroyed && !this.view.state.selection.empty) this.commands.selectionMade();
+          });
+          return false;
+        },
+        mousemove: (view, event) => {
+          if (this.hoverFrame) return false;
+          const { clientX, clientY } = event;
+          this.hoverFrame = requestAnimationFrame(() => {
+            this.hoverFrame = 0;
+            if (this.view.isDestroyed) return;
+            const at = view.posAtCoords({ left: clientX, top: clientY });
+            const overHighlight = (document.elementFromPoint(clientX, clientY) as HTMLElement | null)?.closest('[data-ann-id]');
+            this.commands.hover(at && overHighlight ? annotationsAt(view.state, at.pos) : [], clientX, clientY);
+          });
+          return false;
+        },
+        mouseleave: () => {
+          this.commands.hover([], 0, 0);
+          return false;
+        },
         // Typing, deleting, cutting, IME input: cancelled before the browser changes the DOM.
         beforeinput: (_view, event) => {
           event.preventDefault();
@@ -146,6 +169,11 @@ export class ReaderView {
     return true;
   }
 
+  /** Code point offset of the caret (the head of the selection). */
+  caretOffset(): number {
+    return this.layout.toOffset(this.view.state.selection.head);
+  }
+
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
     const pos = this.layout.toPos(start);
@@ -180,35 +208,10 @@ export class ReaderView {
   }
 
   private onKeyDown(_view: EditorView, event: KeyboardEvent): boolean {
-    const mod = event.ctrlKey || event.metaKey;
-    const key = event.key;
-    if (mod && key.toLowerCase() === 'z') {
-      if (event.shiftKey) this.commands.redo();
-      else this.commands.undo();
-      return true;
-    }
-    if (mod && key.toLowerCase() === 'y') {
-      this.commands.redo();
-      return true;
-    }
-    if (mod || event.altKey) return false; // copy, select all, browser shortcuts
-    if (NAVIGATION.has(key)) return false;
-    if (key === 'Escape') {
-      this.commands.selectAnnotation(null);
-      return true;
-    }
-    if (key === 'Delete' || key === 'Backspace') {
-      this.commands.deleteSelected();
-      measureKeyToPaint(event.timeStamp, 'delete');
-      return true;
-    }
-    const tag = this.commands.tagForKey(key);
-    if (tag) {
-      if (!this.tagSelection(tag)) this.commands.retagSelected(tag);
-      measureKeyToPaint(event.timeStamp, 'tag');
-      return true;
-    }
+    if (NAVIGATION.has(event.key)) return false;
+    if (this.commands.onKey(event)) return true;
+    if (event.ctrlKey || event.metaKey || event.altKey) return false; // copy, select all, browser shortcuts
     // Anything else would type into the source: swallow it.
-    return key.length === 1 || key === 'Enter';
+    return event.key.length === 1 || event.key === 'Enter';
   }
 }

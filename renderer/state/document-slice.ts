@@ -9,6 +9,8 @@ import type { OpenedDocument } from '../../shared/contract.js';
 import { mergeById } from '../../shared/merge.js';
 import type { Annotation, SourceFingerprint } from '../../shared/sidecar-format.js';
 import { DEFAULT_TAGS, type TagDefinition } from '../../shared/tags.js';
+import { unlinkFrom, withLink, type AnnotationLink } from '../../shared/links.js';
+import { documentTags } from './tags-slice.js';
 import type { SourceFormat } from '../../shared/text-blocks.js';
 import { applyChange, invert, pushChange, type AnnotationChange } from './annotation-history.js';
 import type { GlossState } from './gloss-store.js';
@@ -25,6 +27,8 @@ export interface OpenDocumentState {
   sidecarDamaged: boolean;
   /** For a damaged sidecar: whether a usable backup exists. */
   backupAvailable: boolean;
+  /** The tag definitions the sidecar carried (shown for tags the folder's set does not know). */
+  sidecarTags: TagDefinition[];
 }
 
 /** How an annotation was placed, when not simply where it was stored. */
@@ -50,6 +54,7 @@ export interface DocumentSlice {
   document: OpenDocumentState | null;
   documentError: string | null;
   loadingPath: string | null;
+  /** Tags to offer and show: the folder's tag set, then tags only this document uses (unknown to the set). */
   tags: TagDefinition[];
   /** The open document's annotations, always in text order (compareByPosition). */
   annotations: Annotation[];
@@ -76,7 +81,14 @@ export interface DocumentSlice {
   addAnnotation(tag: string, start: number, end: number): Annotation | null;
   retag(id: string, tag: string): void;
   setNote(id: string, note: string): void;
+  /** Set one attribute (empty value removes it). */
+  setAttribute(id: string, key: string, value: string): void;
+  addLink(id: string, link: AnnotationLink): void;
+  removeLink(id: string, link: AnnotationLink): void;
+  /** Delete an annotation, and in the same undo step the links to it from this article. */
   deleteAnnotation(id: string): void;
+  /** Recompute `tags` after the folder's tag set changed. */
+  refreshDocumentTags(): void;
   /** Accept a fuzzy match after review: the annotation takes the text now at its place. */
   acceptFuzzy(id: string): void;
   /** Attach an orphan (or any annotation) to code points [start, end). */
@@ -89,13 +101,25 @@ export interface DocumentSlice {
   /** The source changed on disk: show the new text and place the current annotations on it. */
   replaceSource(doc: OpenedDocument): void;
   /** The sidecar changed on disk while nothing was unsaved here: take it as it is. */
-  reloadAnnotations(fromDisk: Annotation[]): void;
+  reloadAnnotations(fromDisk: Annotation[], options?: { sidecarTags?: TagDefinition[]; notice?: Notice }): void;
+  /** True while the analyst edits the source text (Edit Text mode). */
+  editingText: boolean;
+  setEditingText(on: boolean): void;
+  /** True when Edit Text mode holds changes to the text not yet saved. */
+  textEdited: boolean;
+  setTextEdited(edited: boolean): void;
+  /** An annotation others link to, waiting for the analyst to confirm its deletion. */
+  pendingDelete: string | null;
+  setPendingDelete(id: string | null): void;
   /** The sidecar changed on disk while work was unsaved here: merge both by id, then save. */
   mergeAnnotations(fromDisk: Annotation[]): { takenFromDisk: number; conflicts: number };
 }
 
 const EMPTY_DOCUMENT = {
   document: null,
+  editingText: false,
+  textEdited: false,
+  pendingDelete: null,
   annotations: [],
   anchors: {},
   savedAnnotations: [],
@@ -178,7 +202,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       const stored = doc.sidecar.kind === 'ok' ? doc.sidecar.sidecar.annotations : [];
       const { annotations, anchors } = placeAnnotations(text, stored);
       const sidecarTags = doc.sidecar.kind === 'ok' ? doc.sidecar.sidecar.tags : [];
-      const tags = [...DEFAULT_TAGS, ...sidecarTags.filter((t) => !DEFAULT_TAGS.some((d) => d.id === t.id))];
+      const { tags, unknown } = documentTags(get(), sidecarTags, annotations);
       const changed = doc.sidecar.kind === 'ok' && doc.sidecar.sidecar.source.sha256 !== doc.fingerprint.sha256;
       set({
         ...EMPTY_DOCUMENT,
@@ -193,8 +217,12 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
           readOnlyReason: doc.sidecar.kind === 'newer' || doc.sidecar.kind === 'invalid' ? doc.sidecar.message : null,
           sidecarDamaged: doc.sidecar.kind === 'invalid',
           backupAvailable: doc.sidecar.kind === 'invalid' && doc.sidecar.backupAvailable,
+          sidecarTags,
         },
         tags,
+        unknownTags: unknown,
+        externalLinks: [],
+        linkingFrom: null,
         annotations,
         anchors,
         savedAnnotations: [...stored],
@@ -225,10 +253,44 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       commit({ before: [current], after: [reviseAnnotation(current, { note })], coalesceKey: `note:${id}` });
     },
 
-    deleteAnnotation: (id) => {
+    setAttribute: (id, key, value) => {
+      const current = find(id);
+      if (!current || (current.attributes[key] ?? '') === value) return;
+      const attributes = { ...current.attributes };
+      if (value) attributes[key] = value;
+      else delete attributes[key];
+      commit({ before: [current], after: [reviseAnnotation(current, { attributes })], coalesceKey: `attr:${id}:${key}` });
+    },
+
+    addLink: (id, link) => {
+      const current = find(id);
+      if (!current || (link.target === id && !link.file)) return;
+      commit({ before: [current], after: [reviseAnnotation(current, { links: withLink(current, link) })] }, { linkingFrom: null });
+    },
+
+    removeLink: (id, link) => {
       const current = find(id);
       if (!current) return;
-      commit({ before: [current], after: [] }, get().selectedId === id ? { selectedId: null } : {});
+      const links = current.links.filter((l) => !(l.type === link.type && l.target === link.target && (l.file ?? null) === (link.file ?? null)));
+      if (links.length === current.links.length) return;
+      commit({ before: [current], after: [reviseAnnotation(current, { links })] });
+    },
+
+    deleteAnnotation: (id) => {
+      const s = get();
+      const current = find(id);
+      if (!current || !s.document) return;
+      const unlinked = unlinkFrom(s.annotations, s.document.path, s.document.path, id).filter((u) => u.before.id !== id);
+      commit(
+        { before: [current, ...unlinked.map((u) => u.before)], after: unlinked.map((u) => reviseAnnotation(u.before, { links: u.links })) },
+        s.selectedId === id ? { selectedId: null } : {},
+      );
+    },
+
+    refreshDocumentTags: () => {
+      const s = get();
+      const { tags, unknown } = documentTags(s, s.document?.sidecarTags ?? [], s.annotations);
+      set({ tags, unknownTags: unknown });
     },
 
     acceptFuzzy: (id) => {
@@ -301,13 +363,27 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       });
     },
 
-    reloadAnnotations: (fromDisk) => {
+    reloadAnnotations: (fromDisk, options = {}) => {
       const s = get();
       if (!s.document) return;
       const annotations = adoptFromDisk(fromDisk, fromDisk, {
-        notice: { level: 'info', text: `Another program changed the annotations of ${s.document.name}; Gloss reloaded them.` },
+        notice: options.notice ?? { level: 'info', text: `Another program changed the annotations of ${s.document.name}; Gloss reloaded them.` },
+        ...(options.sidecarTags ? { document: { ...s.document, sidecarTags: options.sidecarTags } } : {}),
       });
       if (!annotations.some((a) => a.id === s.selectedId)) set({ selectedId: null });
+      get().refreshDocumentTags();
+    },
+
+    setPendingDelete: (pendingDelete) => set({ pendingDelete }),
+
+    setEditingText: (on) => {
+      const s = get();
+      if (on && (!s.document || s.document.readOnlyReason)) return;
+      set({ editingText: on, linkingFrom: null, ...(on ? {} : { textEdited: false }) });
+    },
+
+    setTextEdited: (textEdited) => {
+      if (get().textEdited !== textEdited) set({ textEdited });
     },
 
     mergeAnnotations: (fromDisk) => {

@@ -1,7 +1,10 @@
 // The session ties the store to a host: it loads the host's workspace, opens documents (saving
 // the previous one first), follows host events and keeps autosave running. Components call these
 // functions; they never call the host themselves.
-import type { GlossHost, HostEvent, MenuCommand } from '../../shared/contract.js';
+import type { FolderAnnotation, GlossHost, HostEvent, MenuCommand } from '../../shared/contract.js';
+import { idFromLabel } from '../../shared/tag-set.js';
+import type { TagDefinition } from '../../shared/tags.js';
+import { targetKey } from './tags-slice.js';
 import { sameAnnotationSet } from '../../shared/merge.js';
 import { markOpenRequested } from '../perf-marks.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
@@ -12,10 +15,26 @@ export interface GlossSession {
   store: GlossStore;
   start(): Promise<void>;
   openDocument(path: string): Promise<void>;
+  /** Open an article and select (and scroll to) one of its annotations. */
+  openAt(path: string, id: string): Promise<void>;
   openFolder(path: string | null): Promise<void>;
   openFile(path: string | null): Promise<void>;
   /** Recover from a damaged sidecar: restore its backup, or start over; the damaged file is kept aside. */
   recoverSidecar(action: 'restore-backup' | 'start-over'): Promise<void>;
+  /** Save the folder's tag set (colours, keys, attributes, new tags). Resolves to an error message, or null. */
+  saveTagSet(tags: TagDefinition[]): Promise<string | null>;
+  /** Rename a tag (or map it onto an existing one) in the tag set and every sidecar of the folder. */
+  renameTag(from: string, label: string, to?: string): Promise<string | null>;
+  /** People to offer for person fields: named in the open article, then used in the folder. */
+  people(): Promise<{ inArticle: string[]; inFolder: { name: string; count: number }[] }>;
+  /** Annotations of other articles that may be link targets. */
+  findInFolder(query: string, tags: string[]): Promise<FolderAnnotation[]>;
+  /** Delete an annotation; links to it from other articles are removed too (the UI asks first). */
+  deleteAnnotation(id: string): Promise<void>;
+  /** Delete at once, or, when other annotations link to it, ask first (sets `pendingDelete`). */
+  requestDelete(id: string): void;
+  /** Fetch what the open article's links point to in other articles, and the links into it. */
+  refreshLinks(): Promise<void>;
   hasUnsavedWork(): boolean;
   flush(): Promise<void>;
   dispose(): void;
@@ -33,6 +52,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       const [info, workspace] = await Promise.all([host.getHostInfo({}), host.getWorkspace({})]);
       store.getState().setHostInfo(info);
       store.getState().setWorkspace(workspace);
+      if (workspace) await loadTagSet();
       const requested = new URLSearchParams(globalThis.location?.search ?? '').get('file');
       const first = workspace?.files.find((f) => f.path === requested) ?? (workspace?.kind === 'file' ? workspace.files[0] : undefined);
       if (first) await session.openDocument(first.path);
@@ -48,9 +68,15 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
         performance.mark('gloss:document-received');
         if (seq === openSeq) store.getState().showDocument(doc);
         performance.mark('gloss:document-shown');
+        if (seq === openSeq) void session.refreshLinks();
       } catch (err) {
         if (seq === openSeq) store.getState().setDocumentError((err as Error).message);
       }
+    },
+
+    async openAt(path, id) {
+      if (store.getState().document?.path !== path) await session.openDocument(path);
+      if (store.getState().annotations.some((a) => a.id === id)) store.getState().select(id, { reveal: true });
     },
 
     async openFolder(path) {
@@ -76,7 +102,105 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       }
     },
 
-    hasUnsavedWork: () => hasUnsavedWork(store),
+    async saveTagSet(tags) {
+      try {
+        store.getState().setTagSet(await host.saveTagSet({ tags }));
+        return null;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+
+    async renameTag(from, label, to) {
+      await autosave.flush();
+      const s = store.getState();
+      const taken = (s.tagSet?.tags ?? []).map((t) => t.id).filter((id) => id !== from);
+      const target = to ?? idFromLabel(label, taken);
+      try {
+        const result = await host.renameTag({ from, to: target, label });
+        store.getState().setTagSet(result.tagSet);
+        const notice = {
+          level: 'info' as const,
+          text: `${to ? 'Mapped' : 'Renamed'} "${from}" to "${label}": ${result.annotationsChanged} annotation${result.annotationsChanged === 1 ? '' : 's'} in ${result.filesChanged} file${result.filesChanged === 1 ? '' : 's'}.`,
+        };
+        const doc = store.getState().document;
+        if (doc) {
+          const fresh = await host.readDocument({ path: doc.path });
+          if (fresh.sidecar.kind === 'ok') store.getState().reloadAnnotations(fresh.sidecar.sidecar.annotations, { sidecarTags: fresh.sidecar.sidecar.tags, notice });
+        } else store.getState().setNotice(notice);
+        refreshListing();
+        return null;
+      } catch (err) {
+        return (err as Error).message;
+      } finally {
+        store.getState().setProgress(null);
+      }
+    },
+
+    async people() {
+      const doc = store.getState().document;
+      if (!doc) return { inArticle: [], inFolder: [] };
+      let cached = peopleCache.get(doc.path);
+      if (!cached) {
+        cached = host.listPeople({ path: doc.path });
+        peopleCache.set(doc.path, cached);
+        cached.catch(() => peopleCache.delete(doc.path));
+      }
+      return cached;
+    },
+
+    async findInFolder(query, tags) {
+      const doc = store.getState().document;
+      const { results } = await host.findAnnotations({ query, tags, limit: 200 });
+      return results.filter((r) => r.file !== doc?.path);
+    },
+
+    async deleteAnnotation(id) {
+      const s = store.getState();
+      const doc = s.document;
+      if (!doc) return;
+      const external = s.externalLinks.filter((l) => l.target === id);
+      s.deleteAnnotation(id);
+      if (external.length === 0) return;
+      try {
+        const { linksRemoved, filesChanged } = await host.removeLinksTo({ path: doc.path, id });
+        store.getState().setExternalLinks(store.getState().externalLinks.filter((l) => l.target !== id));
+        store.getState().setNotice({ level: 'info', text: `Removed ${linksRemoved} link${linksRemoved === 1 ? '' : 's'} to it from ${filesChanged} other article${filesChanged === 1 ? '' : 's'}.` });
+      } catch (err) {
+        store.getState().setNotice({ level: 'warning', text: `The annotation was deleted, but links to it in other articles could not be removed: ${(err as Error).message}` });
+      }
+    },
+
+    requestDelete(id) {
+      const s = store.getState();
+      if (!s.document || s.document.readOnlyReason) return;
+      const linked = s.annotations.some((a) => a.links.some((l) => l.target === id && (l.file ?? s.document!.path) === s.document!.path)) || s.externalLinks.some((l) => l.target === id);
+      if (linked) s.setPendingDelete(id);
+      else void session.deleteAnnotation(id);
+    },
+
+    async refreshLinks() {
+      const doc = store.getState().document;
+      if (!doc) return;
+      try {
+        const refs = store
+          .getState()
+          .annotations.flatMap((a) => a.links)
+          .filter((l) => l.file && l.file !== doc.path)
+          .map((l) => ({ file: l.file!, id: l.target }));
+        const [incoming, targets] = await Promise.all([host.linksInto({ path: doc.path }), refs.length ? host.lookupAnnotations({ refs }) : Promise.resolve([])]);
+        if (store.getState().document?.path !== doc.path) return;
+        store.getState().setExternalLinks(incoming);
+        const found: Record<string, FolderAnnotation | null> = {};
+        for (const r of refs) found[targetKey(r.file, r.id)] = null;
+        for (const t of targets) found[targetKey(t.file, t.id)] = t;
+        store.getState().setLinkTargets(found);
+      } catch {
+        // Links from other articles are extra information; the article itself is open and usable.
+      }
+    },
+
+    hasUnsavedWork: () => hasUnsavedWork(store) || store.getState().textEdited,
     flush: () => autosave.flush(),
 
     dispose() {
@@ -96,13 +220,27 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     }
   }
 
+  const peopleCache = new Map<string, ReturnType<GlossHost['listPeople']>>();
+
+  async function loadTagSet(): Promise<void> {
+    try {
+      const tagSet = await host.getTagSet({});
+      store.getState().setTagSet(tagSet);
+      if (tagSet.problem) store.getState().setNotice({ level: 'warning', text: tagSet.problem });
+    } catch (err) {
+      store.getState().setNotice({ level: 'warning', text: `The folder's tags could not be read: ${(err as Error).message}` });
+    }
+  }
+
   async function adoptWorkspace(workspace: NonNullable<Awaited<ReturnType<GlossHost['getWorkspace']>>>): Promise<void> {
     await autosave.flush();
     const current = store.getState().workspace;
     store.getState().setWorkspace(workspace);
     // The same folder again (a host event echoing our own request) only refreshes the list.
     if (current && current.root === workspace.root && current.kind === workspace.kind) return;
+    peopleCache.clear();
     store.getState().closeDocument();
+    await loadTagSet();
     if (workspace.kind === 'file' && workspace.files[0]) await session.openDocument(workspace.files[0].path);
   }
 
@@ -110,7 +248,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     const s = store.getState();
     if (command === 'undo') s.undo();
     else if (command === 'redo') s.redo();
-    else if (command === 'delete-annotation' && s.selectedId) s.deleteAnnotation(s.selectedId);
+    else if (command === 'delete-annotation' && s.selectedId) session.requestDelete(s.selectedId);
   }
 
   /**
@@ -163,6 +301,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     if (event.type === 'workspace-changed') void adoptWorkspace(event.workspace);
     else if (event.type === 'menu-command') runMenuCommand(event.command);
     else if (event.type === 'file-changed') void onFileChanged(event.path, event.kind);
+    else if (event.type === 'progress') store.getState().setProgress(event.done < event.total ? { task: event.task, done: event.done, total: event.total } : null);
   });
 
   return session;

@@ -3,13 +3,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.js';
+import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 
-export type GlossState = WorkspaceSlice & DocumentSlice;
+export type GlossState = WorkspaceSlice & DocumentSlice & TagsSlice;
 export type GlossStore = StoreApi<GlossState>;
 
 export function createGlossStore(): GlossStore {
   return createStore<GlossState>()((...a) => ({
     ...createWorkspaceSlice(...a),
     ...createDocumentSlice(...a),
+    ...createTagsSlice(...a),
   }));
 }

@@ -1,11 +1,20 @@
-// The selected annotation: its tag (re-tag with a click), its note, and delete.
+// The selected annotation: its tag (re-tag with a click), the attributes its tag declares (who
+// said it, the verdict…), its links in both directions, its note, and delete. Every field is a
+// native form control, so the panel works from the keyboard (Enter in the reader comes here,
+// Escape goes back).
 import { useEffect, useMemo, useState } from 'react';
-import { tagById } from '../../shared/tags.js';
+import type { Annotation } from '../../shared/sidecar-format.js';
+import { canLink, incomingLinks } from '../../shared/links.js';
+import { fullestForm } from '../../shared/person-names.js';
+import { linkDefinition, tagById, type AttributeDefinition } from '../../shared/tags.js';
+import { targetKey } from '../state/tags-slice.js';
 import { AnchorBadge } from './AnnotationList.js';
+import { PersonField } from './PersonField.js';
+import { shorten } from './LinkBar.js';
 import { useApp, useGloss } from './session-context.js';
 
 export function AnnotationDetails() {
-  const { session } = useApp();
+  const { session, reader } = useApp();
   const store = session.store;
   const selectedId = useGloss((s) => s.selectedId);
   const annotations = useGloss((s) => s.annotations);
@@ -20,8 +29,15 @@ export function AnnotationDetails() {
 
   if (!selected) return <section className="annotation-details empty" aria-label="Selected annotation">Select an annotation to edit it.</section>;
   const tag = tagById(tags, selected.tag);
+  const backToReader = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      reader.current?.focus();
+    }
+  };
   return (
-    <section className="annotation-details" aria-label="Selected annotation" data-ann-id={selected.id}>
+    <section className="annotation-details" aria-label="Selected annotation" data-ann-id={selected.id} onKeyDown={backToReader}>
       <div className="details-head">
         <span className="details-tag" data-tag={selected.tag}>
           <span className="swatch" aria-hidden="true" /> {tag.label}
@@ -47,6 +63,14 @@ export function AnnotationDetails() {
           </button>
         ))}
       </div>
+      {(tag.attributes ?? []).length > 0 && (
+        <div className="attributes" role="group" aria-label={`${tag.label} attributes`}>
+          {(tag.attributes ?? []).map((definition) => (
+            <AttributeField key={`${selected.id}:${definition.id}`} annotation={selected} definition={definition} readOnly={readOnly} />
+          ))}
+        </div>
+      )}
+      <Links annotation={selected} readOnly={readOnly} />
       <label className="note">
         Note
         <textarea
@@ -59,9 +83,147 @@ export function AnnotationDetails() {
           }}
         />
       </label>
-      <button type="button" className="danger" disabled={readOnly} onClick={() => store.getState().deleteAnnotation(selected.id)}>
+      <button type="button" className="danger" disabled={readOnly} onClick={() => session.requestDelete(selected.id)}>
         Delete annotation
       </button>
     </section>
+  );
+}
+
+/** One attribute as a form control: a person field with the article's and folder's names, a choice, or text. */
+function AttributeField({ annotation, definition, readOnly }: { annotation: Annotation; definition: AttributeDefinition; readOnly: boolean }) {
+  const { session } = useApp();
+  const store = session.store;
+  const stored = annotation.attributes[definition.id] ?? '';
+  const [value, setValue] = useState(stored);
+  const [people, setPeople] = useState<{ name: string; source: 'folder' | 'article' }[]>([]);
+  useEffect(() => setValue(stored), [stored]);
+  useEffect(() => {
+    if (definition.kind !== 'person') return;
+    let live = true;
+    void session.people().then(
+      ({ inArticle, inFolder }) => {
+        if (!live) return;
+        const folder = inFolder.map((p) => ({ name: p.name, source: 'folder' as const }));
+        setPeople([...folder, ...inArticle.filter((n) => !folder.some((f) => f.name === n)).map((name) => ({ name, source: 'article' as const }))]);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [definition.kind, session, annotation.id]);
+  const set = (v: string) => store.getState().setAttribute(annotation.id, definition.id, v);
+  let control: React.ReactNode;
+  if (definition.kind === 'choice') {
+    control = (
+      <select value={stored} disabled={readOnly} onChange={(e) => set(e.target.value)}>
+        <option value="">—</option>
+        {(definition.options ?? []).map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+        {stored && !(definition.options ?? []).includes(stored) && <option value={stored}>{stored}</option>}
+      </select>
+    );
+  } else if (definition.kind === 'long-text') {
+    control = <textarea value={value} disabled={readOnly} onChange={(e) => (setValue(e.target.value), set(e.target.value))} />;
+  } else if (definition.kind === 'person') {
+    control = (
+      <PersonField
+        label={definition.label}
+        value={value}
+        suggestions={people}
+        disabled={readOnly}
+        onChange={(v) => {
+          setValue(v);
+          set(v);
+        }}
+        onCommit={(v) => {
+          // Keep the folder's spelling: a short or differently cased form becomes the known full name.
+          if (!v.trim()) return;
+          const full = fullestForm(v, people.map((p) => p.name));
+          if (full !== v) {
+            setValue(full);
+            set(full);
+          }
+        }}
+      />
+    );
+  } else {
+    control = <input type="text" value={value} disabled={readOnly} onChange={(e) => (setValue(e.target.value), set(e.target.value))} />;
+  }
+  return (
+    <label className="attribute" data-attribute={definition.id}>
+      <span>{definition.label}</span>
+      {control}
+    </label>
+  );
+}
+
+/** The annotation's links: what it links to (here or in another article) and what links to it. */
+function Links({ annotation, readOnly }: { annotation: Annotation; readOnly: boolean }) {
+  const { session } = useApp();
+  const store = session.store;
+  const tags = useGloss((s) => s.tags);
+  const annotations = useGloss((s) => s.annotations);
+  const docPath = useGloss((s) => s.document?.path ?? '');
+  const externalLinks = useGloss((s) => s.externalLinks);
+  const linkTargets = useGloss((s) => s.linkTargets);
+  const incoming = useMemo(() => incomingLinks(annotations, docPath).get(annotation.id) ?? [], [annotations, docPath, annotation.id]);
+  const incomingExternal = externalLinks.filter((l) => l.target === annotation.id);
+  const linkable = canLink(tags, annotation.tag);
+  if (!linkable && annotation.links.length === 0 && incoming.length === 0 && incomingExternal.length === 0) return null;
+
+  const go = (file: string | null, id: string) => (file && file !== docPath ? void session.openAt(file, id) : store.getState().select(id, { reveal: true }));
+  return (
+    <div className="links" role="group" aria-label="Links">
+      <ul>
+        {annotation.links.map((link) => {
+          const external = link.file && link.file !== docPath;
+          const target = external ? linkTargets[targetKey(link.file!, link.target)] : annotations.find((a) => a.id === link.target);
+          const label = linkDefinition(tags, link.type).label;
+          return (
+            <li key={`${link.type}:${link.file ?? ''}#${link.target}`} className="link-out" data-testid="link-out">
+              <span className="link-label">{label}</span>{' '}
+              {target ? (
+                <button type="button" className="link-go" onClick={() => go(link.file ?? null, link.target)}>
+                  “{shorten(target.exact, 70)}”{external ? ` in ${link.file}` : ''}
+                </button>
+              ) : target === null || !external ? (
+                <span className="link-missing">an annotation that no longer exists{external ? ` (in ${link.file})` : ''}</span>
+              ) : (
+                <span className="link-loading">an annotation in {link.file}</span>
+              )}
+              <button type="button" className="link-remove" disabled={readOnly} aria-label={`Remove the link “${label}”`} onClick={() => store.getState().removeLink(annotation.id, link)}>
+                ×
+              </button>
+            </li>
+          );
+        })}
+        {incoming.map((l) => (
+          <li key={`in:${l.from.id}:${l.type}`} className="link-in" data-testid="link-in">
+            <span className="link-label">{linkDefinition(tags, l.type).inverseLabel}</span>{' '}
+            <button type="button" className="link-go" onClick={() => go(null, l.from.id)}>
+              “{shorten(l.from.exact, 70)}”
+            </button>
+          </li>
+        ))}
+        {incomingExternal.map((l) => (
+          <li key={`ext:${l.from.file}:${l.from.id}:${l.type}`} className="link-in" data-testid="link-in">
+            <span className="link-label">{linkDefinition(tags, l.type).inverseLabel}</span>{' '}
+            <button type="button" className="link-go" onClick={() => go(l.from.file, l.from.id)}>
+              “{shorten(l.from.exact, 70)}” in {l.from.file}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {linkable && (
+        <button type="button" disabled={readOnly} onClick={() => store.getState().startLinking(annotation.id)}>
+          Link… <kbd>L</kbd>
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-// The main window: folder panel, tag bar and reader, annotation list, status bar; plus the keys
-// that work anywhere outside text fields (tag, delete, undo, redo).
+// The main window: folder panel, tag bar and reader, annotation list, status bar, dialogs; plus
+// the keys that work anywhere outside text fields (see shortcuts.ts).
 import { useEffect } from 'react';
 import { AnnotationList } from './AnnotationList.js';
 import { FolderPanel } from './FolderPanel.js';
@@ -8,6 +8,8 @@ import { StatusBar } from './StatusBar.js';
 import { TagBar } from './TagBar.js';
 import { useApp, useGloss } from './session-context.js';
 import { applyTagStyles } from './tag-styles.js';
+import { runShortcut } from './shortcuts.js';
+import { Dialogs } from './Dialogs.js';
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.matches('input, textarea, select') || (target.isContentEditable && !target.closest('.reader')));
@@ -20,23 +22,11 @@ export function App() {
   useEffect(() => applyTagStyles(tags), [tags]);
 
   useEffect(() => {
-    const store = session.store;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTextField(event.target)) return;
-      const s = store.getState();
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key;
-      if (mod && key.toLowerCase() === 'z') s[event.shiftKey ? 'redo' : 'undo']();
-      else if (mod && key.toLowerCase() === 'y') s.redo();
-      else if (mod || event.altKey) return;
-      else if ((key === 'Delete' || key === 'Backspace') && s.selectedId) s.deleteAnnotation(s.selectedId);
-      else if (key === 'Escape') s.select(null);
-      else {
-        const tag = s.tags.find((t) => t.key === key);
-        if (!tag) return;
-        if (!reader.current?.tagSelection(tag.id) && s.selectedId) s.retag(s.selectedId, tag.id);
-      }
-      event.preventDefault();
+      if (event.defaultPrevented || isTextField(event.target) || session.store.getState().editingText) return;
+      // Tab keeps its usual meaning outside the reader (moving between controls).
+      if (event.key === 'Tab') return;
+      if (runShortcut(event, { session, reader })) event.preventDefault();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!session.hasUnsavedWork()) return;
@@ -61,6 +51,7 @@ export function App() {
       </main>
       <AnnotationList />
       <StatusBar />
+      <Dialogs />
     </div>
   );
 }

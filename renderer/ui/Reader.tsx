@@ -1,47 +1,73 @@
 // Mounts the ProseMirror reader for the open document and feeds it the store's annotations.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ReaderLayout } from '../reader/reader-layout.js';
 import { ReaderView } from '../reader/reader-view.js';
 import type { GlossState } from '../state/gloss-store.js';
 import { markReaderBuilt } from '../perf-marks.js';
 import { useApp, useGloss } from './session-context.js';
+import { runShortcut } from './shortcuts.js';
+import { HoverCard, type HoverState } from './HoverCard.js';
+import { LinkBar, linkSelectedTo } from './LinkBar.js';
+import { TextEditor } from './TextEditor.js';
 
 function idsWith(anchors: GlossState['anchors'], status: 'orphaned' | 'fuzzy'): Set<string> {
   return new Set(Object.entries(anchors).filter(([, note]) => note.status === status).map(([id]) => id));
 }
 
+/** Ids that carry a link marker: they link to something, or something links to them. */
+function linkedIds(s: GlossState): Set<string> {
+  const ids = new Set<string>();
+  const path = s.document?.path;
+  for (const a of s.annotations) {
+    if (a.links.length === 0) continue;
+    ids.add(a.id);
+    for (const l of a.links) if ((l.file ?? path) === path) ids.add(l.target);
+  }
+  for (const l of s.externalLinks) ids.add(l.target);
+  return ids;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
 export function Reader() {
-  const { session, reader } = useApp();
+  const app = useApp();
+  const { session, reader } = app;
   const { store } = session;
   const document = useGloss((s) => s.document);
   const documentError = useGloss((s) => s.documentError);
   const loadingPath = useGloss((s) => s.loadingPath);
+  const editingText = useGloss((s) => s.editingText);
   const mountRef = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<HoverState | null>(null);
 
   useEffect(() => {
     const mount = mountRef.current;
-    if (!document || !mount) return;
+    if (!document || !mount || editingText) return;
     const layout = new ReaderLayout(document.text, document.format);
     let hidden = idsWith(store.getState().anchors, 'orphaned');
     let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
-    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, selectedId: s.selectedId });
+    let linked = linkedIds(store.getState());
+    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, linked, selectedId: s.selectedId });
     const view = new ReaderView(
       mount,
       layout,
       {
-        tagForKey: (key) => store.getState().tags.find((t) => t.key === key)?.id ?? null,
+        onKey: (event) => runShortcut(event, app),
         tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
-        retagSelected: (tag) => {
-          const { selectedId, retag } = store.getState();
-          if (selectedId) retag(selectedId, tag);
+        clickAnnotation: (id) => {
+          const s = store.getState();
+          if (s.linkingFrom && id) linkSelectedTo(store, s.linkingFrom, { file: null, id });
+          else s.select(id);
         },
-        selectAnnotation: (id) => store.getState().select(id),
-        deleteSelected: () => {
-          const { selectedId, deleteAnnotation } = store.getState();
-          if (selectedId) deleteAnnotation(selectedId);
+        selectionMade: () => {
+          const sticky = store.getState().stickyTag;
+          if (sticky) view.tagSelection(sticky);
         },
-        undo: () => store.getState().undo(),
-        redo: () => store.getState().redo(),
+        hover: (ids, x, y) => setHover(ids.length ? { ids, x, y } : null),
       },
       input(store.getState()),
       mount.closest('.reader'),
@@ -54,7 +80,11 @@ export function Reader() {
         hidden = idsWith(s.anchors, 'orphaned');
         fuzzy = idsWith(s.anchors, 'fuzzy');
       }
-      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchors !== prev.anchors) push(s);
+      if (s.annotations !== prev.annotations || s.externalLinks !== prev.externalLinks) {
+        const next = linkedIds(s);
+        if (!sameSet(next, linked)) linked = next;
+      }
+      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchors !== prev.anchors || s.externalLinks !== prev.externalLinks) push(s);
       if (s.reveal && s.reveal !== prev.reveal) {
         const target = s.annotations.find((a) => a.id === s.reveal!.id);
         if (target) view.reveal(target.id, target.start);
@@ -66,7 +96,7 @@ export function Reader() {
       if (reader.current === view) reader.current = null;
       view.destroy();
     };
-  }, [document, store, reader]);
+  }, [document, store, reader, editingText]);
 
   if (!document) {
     return (
@@ -75,13 +105,16 @@ export function Reader() {
       </section>
     );
   }
+  if (editingText) return <TextEditor />;
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-title">
         <h1>{document.name}</h1>
         {document.readOnlyReason && <ReadOnlyBanner reason={document.readOnlyReason} backupAvailable={document.backupAvailable} damaged={document.sidecarDamaged} />}
+        <LinkBar />
       </header>
       <div className={`reader-mount format-${document.format}`} ref={mountRef} />
+      {hover && <HoverCard {...hover} />}
     </section>
   );
 }

@@ -4,12 +4,22 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { GlossSession } from '../state/gloss-session.js';
 import type { GlossState } from '../state/gloss-store.js';
-import type { ReaderView } from '../reader/reader-view.js';
+
+/** What the rest of the window asks of the text on screen, be it the reader or the text editor. */
+export interface TextSurface {
+  /** Tag the current selection; true when something was tagged. */
+  tagSelection(tag: string): boolean;
+  /** The current selection as code point offsets, or null when nothing is selected. */
+  selectionOffsets(): { start: number; end: number } | null;
+  /** Code point offset of the caret. */
+  caretOffset(): number;
+  focus(): void;
+}
 
 export interface AppContextValue {
   session: GlossSession;
-  /** The reader of the open document, when one is shown (set by <Reader>). */
-  reader: { current: ReaderView | null };
+  /** The reader (or, in Edit Text mode, the editor) of the open document, when one is shown. */
+  reader: { current: TextSurface | null };
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

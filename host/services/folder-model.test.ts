@@ -1,0 +1,171 @@
+// The folder-wide parts of the analyst's model on real temporary folders: the tag-set file,
+// renaming and mapping tags across every sidecar, finding annotations for the link picker, links
+// from other articles, removing links to a deleted annotation, the people of an article and
+// folder, and saving edited source text.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAnnotation } from '../../shared/annotations.js';
+import { CodePointText } from '../../shared/code-points.js';
+import type { OpenedDocument, TagSetState } from '../../shared/contract.js';
+import { buildSidecar, parseSidecar, serializeSidecar, type Annotation } from '../../shared/sidecar-format.js';
+import { TAG_SET_FILE } from '../../shared/tag-set.js';
+import { DEFAULT_TAGS } from '../../shared/tags.js';
+import { GlossServices } from './gloss-services.js';
+import { loadSource } from './source-files.js';
+
+let dir: string;
+let services: GlossServices;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-folder-'));
+  services = new GlossServices({ kind: 'web', version: 'test', uiMayNamePaths: true });
+});
+afterEach(async () => {
+  await services.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function call<T = unknown>(name: string, payload: unknown): Promise<T> {
+  const result = await services.dispatch(name, payload);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as T;
+}
+
+/** Write `file` with `text` and a sidecar holding annotations over the given phrases. */
+async function annotated(file: string, text: string, spans: { phrase: string; tag: string; attributes?: Record<string, string>; links?: Annotation['links'] }[]): Promise<Annotation[]> {
+  const abs = path.join(dir, file);
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  await fs.writeFile(abs, text);
+  const t = new CodePointText(text);
+  const annotations = spans.map((s) => {
+    const start = t.toCodePoint(text.indexOf(s.phrase));
+    return { ...createAnnotation(t, { tag: s.tag, start, end: start + Array.from(s.phrase).length }), attributes: s.attributes ?? {}, links: s.links ?? [] };
+  });
+  const { fingerprint } = await loadSource(abs);
+  await fs.writeFile(abs + '.gloss.json', serializeSidecar(buildSidecar(fingerprint, DEFAULT_TAGS, annotations)));
+  return annotations;
+}
+
+async function sidecarOf(file: string) {
+  const parsed = parseSidecar(await fs.readFile(path.join(dir, file + '.gloss.json'), 'utf8'));
+  if (parsed.kind !== 'ok') throw new Error(`${file}: ${parsed.kind}`);
+  return parsed.sidecar;
+}
+
+describe('the folder as the analyst\'s model', () => {
+  it('uses the default tags until the folder has its own file, then reads and writes gloss-tags.json', async () => {
+    await call('openFolder', { path: dir });
+    const before = await call<TagSetState>('getTagSet', {});
+    expect(before).toMatchObject({ exists: false, problem: null });
+    expect(before.tags.map((t) => t.id)).toEqual(['claim', 'quote', 'denial']);
+    expect(before.tags.find((t) => t.id === 'denial')!.links![0]).toMatchObject({ type: 'denies', targetTags: ['claim'] });
+    const tags = [...before.tags, { id: 'rumour', label: 'Rumour', color: '#7b61c4', key: '4', attributes: [{ id: 'source', label: 'Source', kind: 'text' as const }], links: [] }];
+    const after = await call<TagSetState>('saveTagSet', { tags });
+    expect(after.exists).toBe(true);
+    expect(JSON.parse(await fs.readFile(path.join(dir, TAG_SET_FILE), 'utf8'))).toMatchObject({ format: 'gloss-tagset', version: 1, tags: expect.arrayContaining([expect.objectContaining({ id: 'rumour', key: '4' })]) });
+    // Two tags on one key are refused at the boundary.
+    await expect(call('saveTagSet', { tags: tags.map((t) => (t.id === 'rumour' ? { ...t, key: '1' } : t)) })).rejects.toThrow(/both use the key 1/);
+  });
+
+  it('never overwrites a damaged tag-set file, and says why the defaults are in use', async () => {
+    await fs.writeFile(path.join(dir, TAG_SET_FILE), '{"format": "gloss-tagset", "version": 1, "tags": [');
+    await call('openFolder', { path: dir });
+    const state = await call<TagSetState>('getTagSet', {});
+    expect(state.problem).toMatch(/not valid JSON.*default tags are in use/);
+    await expect(call('saveTagSet', { tags: DEFAULT_TAGS })).rejects.toThrow(/will not overwrite/);
+    expect(await fs.readFile(path.join(dir, TAG_SET_FILE), 'utf8')).toBe('{"format": "gloss-tagset", "version": 1, "tags": [');
+  });
+
+  it('renames a tag in the tag set and every sidecar of the folder, reporting progress', async () => {
+    await annotated('a.txt', 'One claim here. One quote.', [{ phrase: 'One claim here.', tag: 'claim' }, { phrase: 'One quote.', tag: 'quote' }]);
+    await annotated('sub/b.txt', 'Another claim.', [{ phrase: 'Another claim.', tag: 'claim' }]);
+    await annotated('c.txt', 'Only a quote.', [{ phrase: 'Only a quote.', tag: 'quote' }]);
+    const cBefore = await fs.readFile(path.join(dir, 'c.txt.gloss.json'), 'utf8');
+    await call('openFolder', { path: dir });
+    const progress: number[] = [];
+    services.onEvent((e) => e.type === 'progress' && progress.push(e.done));
+    const result = await call<{ filesChanged: number; annotationsChanged: number; tagSet: TagSetState }>('renameTag', { from: 'claim', to: 'assertion', label: 'Assertion' });
+    expect(result).toMatchObject({ filesChanged: 3, annotationsChanged: 2 });
+    expect(result.tagSet.tags.map((t) => t.id)).toEqual(['assertion', 'quote', 'denial']);
+    expect((await sidecarOf('a.txt')).annotations.map((a) => a.tag)).toEqual(['assertion', 'quote']);
+    expect((await sidecarOf('sub/b.txt')).annotations.map((a) => a.tag)).toEqual(['assertion']);
+    expect((await sidecarOf('a.txt')).tags.map((t) => t.id)).toEqual(['assertion', 'quote', 'denial']);
+    // c.txt used no claims, but its tag snapshot named the old id: rewritten for its snapshot only, annotations untouched.
+    expect((await sidecarOf('c.txt')).annotations).toEqual(JSON.parse(cBefore).annotations);
+    expect(progress).toEqual([1, 2, 3]);
+  });
+
+  it('maps an unknown tag onto a known one across the folder', async () => {
+    await annotated('a.txt', 'A rumour and a claim.', [{ phrase: 'A rumour', tag: 'rumour' }, { phrase: 'a claim', tag: 'claim' }]);
+    await call('openFolder', { path: dir });
+    const result = await call<{ annotationsChanged: number; tagSet: TagSetState }>('renameTag', { from: 'rumour', to: 'claim', label: 'Claim' });
+    expect(result.annotationsChanged).toBe(1);
+    expect(result.tagSet.tags.map((t) => t.id)).toEqual(['claim', 'quote', 'denial']);
+    expect((await sidecarOf('a.txt')).annotations.map((a) => a.tag)).toEqual(['claim', 'claim']);
+  });
+
+  it('finds annotations, follows links from other articles, and removes them when their target goes', async () => {
+    const [claim] = await annotated('wire.txt', 'Officials claim that shells were shipped by rail.', [{ phrase: 'shells were shipped by rail', tag: 'claim', attributes: { claimant: 'Officials in Seoul' } }]);
+    const [denial] = await annotated('article.txt', 'Both have denied those claims.', [
+      { phrase: 'Both have denied those claims.', tag: 'denial', links: [{ type: 'denies', target: claim!.id, file: 'wire.txt' }] },
+    ]);
+    await call('openFolder', { path: dir });
+    const found = await call<{ results: { file: string; id: string }[]; total: number }>('findAnnotations', { tags: ['claim'], query: 'seoul' });
+    expect(found).toMatchObject({ total: 1, results: [{ file: 'wire.txt', id: claim!.id }] });
+    expect((await call<{ total: number }>('findAnnotations', { tags: ['quote'] })).total).toBe(0);
+    expect(await call('lookupAnnotations', { refs: [{ file: 'wire.txt', id: claim!.id }, { file: 'wire.txt', id: 'gone' }] })).toMatchObject([{ id: claim!.id, exact: 'shells were shipped by rail' }]);
+    const into = await call<{ from: { file: string; id: string }; type: string; target: string }[]>('linksInto', { path: 'wire.txt' });
+    expect(into).toEqual([{ from: expect.objectContaining({ file: 'article.txt', id: denial!.id }), type: 'denies', target: claim!.id }]);
+    expect(await call('removeLinksTo', { path: 'wire.txt', id: claim!.id })).toEqual({ filesChanged: 1, linksRemoved: 1 });
+    expect((await sidecarOf('article.txt')).annotations[0]!.links).toEqual([]);
+    expect(await call('linksInto', { path: 'wire.txt' })).toEqual([]);
+    // Paths stay confined to the folder.
+    await expect(call('linksInto', { path: '../elsewhere.txt' })).rejects.toThrow(/relative path inside the opened folder/);
+  });
+
+  it('offers the people named in the article (fullest form) and the names used in the folder', async () => {
+    await annotated('a.txt', 'President Vladimir Putin met Kim Jong Un. Mr Putin said: "Welcome." Mr Kim replied. Kremlin spokesman Dmitry Peskov said little.', [
+      { phrase: 'Welcome.', tag: 'quote', attributes: { speaker: 'Vladimir Putin' } },
+    ]);
+    await annotated('b.txt', 'Someone said something.', [{ phrase: 'something', tag: 'claim', attributes: { claimant: 'Dmitry Peskov' } }]);
+    await call('openFolder', { path: dir });
+    const people = await call<{ inArticle: string[]; inFolder: { name: string; count: number }[] }>('listPeople', { path: 'a.txt' });
+    expect(people.inArticle).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong Un', 'Dmitry Peskov']));
+    expect(people.inArticle).not.toContain('Putin');
+    expect(people.inFolder).toEqual([
+      { name: 'Dmitry Peskov', count: 1 },
+      { name: 'Vladimir Putin', count: 1 },
+    ]);
+  });
+
+  it('saves edited text atomically in its encoding, then the sidecar with the new fingerprint; refuses if the file changed meanwhile', async () => {
+    const original = 'Line one.\r\nCaf\u00e9 line two.\r\n';
+    await fs.writeFile(path.join(dir, 'a.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(original)]));
+    await call('openFolder', { path: dir });
+    const doc = await call<OpenedDocument>('readDocument', { path: 'a.txt' });
+    const edited = 'Caf\u00e9 line two.\r\n';
+    const t = new CodePointText(edited);
+    const annotation = createAnnotation(t, { tag: 'quote', start: 0, end: 4 });
+    const saved = await call<OpenedDocument>('saveSourceText', { path: 'a.txt', expectedSha256: doc.fingerprint.sha256, text: edited, tags: DEFAULT_TAGS, annotations: [annotation] });
+    expect(saved.text).toBe(edited);
+    expect(saved.fingerprint.encoding).toBe('utf-8-bom');
+    const bytes = await fs.readFile(path.join(dir, 'a.txt'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(saved.sidecar.kind === 'ok' && saved.sidecar.sidecar.source.sha256).toBe(saved.fingerprint.sha256);
+    expect(saved.sidecar.kind === 'ok' && saved.sidecar.sidecar.annotations[0]!.exact).toBe('Caf\u00e9');
+    await expect(call('saveSourceText', { path: 'a.txt', expectedSha256: doc.fingerprint.sha256, text: 'x', tags: DEFAULT_TAGS, annotations: [] })).rejects.toThrow(/changed on disk by another program/);
+    expect((await fs.readFile(path.join(dir, 'a.txt'))).equals(bytes)).toBe(true);
+  });
+
+  it('refuses text a legacy encoding cannot hold, writing nothing', async () => {
+    const latin1 = Buffer.from('Caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade, d\xe9j\xe0 vu.\n'.repeat(20), 'latin1');
+    await fs.writeFile(path.join(dir, 'old.txt'), latin1);
+    await call('openFolder', { path: dir });
+    const doc = await call<OpenedDocument>('readDocument', { path: 'old.txt' });
+    expect(doc.fingerprint.encoding).not.toMatch(/utf/);
+    await expect(call('saveSourceText', { path: 'old.txt', expectedSha256: doc.fingerprint.sha256, text: doc.text + ' \u4e2d', tags: DEFAULT_TAGS, annotations: [] })).rejects.toThrow(/cannot hold some of the characters/);
+    expect((await fs.readFile(path.join(dir, 'old.txt'))).equals(latin1)).toBe(true);
+  });
+});
