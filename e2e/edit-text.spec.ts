@@ -25,7 +25,7 @@ test('delete the CSS block at the end of the real article; annotations follow th
   }
   await expectSidecar(host.folder, NAME, (s) => expect(s.annotations).toHaveLength(3));
 
-  await page.keyboard.press('e');
+  await page.keyboard.press('F2');
   const editor = page.locator('.edit-doc');
   await expect(editor).toBeVisible();
   await expect(page.getByTestId('edit-status')).toContainText('3 annotations carried');

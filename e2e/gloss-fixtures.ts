@@ -75,6 +75,7 @@ export function codePointRange(text: string, quote: string): { start: number; en
  * and drag to the right edge of its last, as a user would.
  */
 export async function selectWithMouse(page: Page, quote: string, options: { expectSelected?: boolean } = {}): Promise<void> {
+  await page.locator('.reader-doc').waitFor();
   const box = await page.evaluate((q) => {
     const root = document.querySelector('.reader-doc')!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -27,7 +27,7 @@ test('tag a quote, see it saved beside the file, reload, undo, redo and delete',
   await expect(highlight).toHaveCount(1);
   await expect(highlight).toHaveText(QUOTE);
   // Painted in the Quote colour.
-  await expect(highlight).toHaveCSS('box-shadow', /rgb\(47, 127, 216\)/);
+  await expect(highlight).toHaveCSS('text-decoration-color', 'rgb(47, 127, 216)');
   await expect(page.getByTestId('save-status')).toContainText('Saved');
 
   const text = await fs.readFile(path.join(host.folder, 'ferry-strike.txt'), 'utf8');

@@ -26,6 +26,8 @@ export interface HighlightInput {
   selectedId: string | null;
   /** An annotation to flash briefly (after a click in the list), or null. */
   flashId: string | null;
+  /** The accessible name of an annotation's highlight (its tag, and who said it). */
+  describe: (annotation: Annotation) => string;
 }
 
 interface Painted {
@@ -98,8 +100,9 @@ function linkMarker(id: string, tag: string): () => HTMLElement {
  * reported what it shows).
  */
 export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, initialLive: readonly number[] = []): Plugin<HighlightState> {
+  let describe: HighlightInput['describe'] = (a) => a.tag;
   const decorate = (annotation: Annotation, className: string, live: ReadonlySet<number>): Decoration[] => {
-    const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag };
+    const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag, role: 'mark', 'aria-label': describe(annotation) };
     const segments = layout.segments(annotation.start, annotation.end, live);
     const decorations = segments.map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
     const last = segments[segments.length - 1];
@@ -135,6 +138,7 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
   };
 
   const update = (doc: PMNode, state: HighlightState, input: HighlightInput): HighlightState => {
+    describe = input.describe;
     const remove: Decoration[] = [];
     const add: Decoration[] = [];
     const last = state.input;

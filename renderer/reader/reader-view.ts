@@ -57,17 +57,14 @@ export class ReaderView {
     const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive)] });
     this.view = new EditorView(mount, {
       state,
-      attributes: { class: 'reader-doc', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
+      attributes: { class: 'reader-doc', tabindex: '0', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
       handleKeyDown: (view, event) => this.onKeyDown(view, event),
       handleTextInput: () => true,
       handlePaste: () => true,
       handleDrop: () => true,
-      handleClick: (view, pos, event) => {
-        const target = (event.target as HTMLElement | null)?.closest('[data-ann-id]');
-        const id = target?.getAttribute('data-ann-id') ?? annotationsAt(view.state, pos)[0] ?? null;
-        this.commands.clickAnnotation(id);
-        return false;
-      },
+      // A quick second click counts as a double click to ProseMirror; either selects the annotation under the pointer.
+      handleClick: (view, pos, event) => this.onClick(view, pos, event),
+      handleDoubleClick: (view, pos, event) => this.onClick(view, pos, event),
       handleDOMEvents: {
         mouseup: () => {
           // After ProseMirror has read the new selection.
@@ -171,6 +168,15 @@ export class ReaderView {
 
   /** Code point offset of the caret (the head of the selection). */
   caretOffset(): number {
+    // The DOM selection first: right after a caret move the editor state may not have read it yet.
+    const selection = document.getSelection();
+    if (selection?.focusNode && this.view.dom.contains(selection.focusNode)) {
+      try {
+        return this.layout.toOffset(this.view.posAtDOM(selection.focusNode, selection.focusOffset));
+      } catch {
+        // Not a position inside the document (e.g. a widget): fall back to the state.
+      }
+    }
     return this.layout.toOffset(this.view.state.selection.head);
   }
 
@@ -205,6 +211,13 @@ export class ReaderView {
     for (const observer of this.sectionObservers) observer.disconnect();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
+  }
+
+  private onClick(view: EditorView, pos: number, event: MouseEvent): boolean {
+    const target = (event.target as HTMLElement | null)?.closest('[data-ann-id]');
+    const id = target?.getAttribute('data-ann-id') ?? annotationsAt(view.state, pos)[0] ?? null;
+    this.commands.clickAnnotation(id);
+    return false;
   }
 
   private onKeyDown(_view: EditorView, event: KeyboardEvent): boolean {

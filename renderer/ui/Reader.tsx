@@ -1,5 +1,7 @@
 // Mounts the ProseMirror reader for the open document and feeds it the store's annotations.
 import { useEffect, useRef, useState } from 'react';
+import type { Annotation } from '../../shared/sidecar-format.js';
+import { tagById } from '../../shared/tags.js';
 import { ReaderLayout } from '../reader/reader-layout.js';
 import { ReaderView } from '../reader/reader-view.js';
 import type { GlossState } from '../state/gloss-store.js';
@@ -51,7 +53,13 @@ export function Reader() {
     let hidden = idsWith(store.getState().anchors, 'orphaned');
     let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
     let linked = linkedIds(store.getState());
-    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, linked, selectedId: s.selectedId });
+    const describe = (a: Annotation) => {
+      const tags = store.getState().tags;
+      const person = a.attributes.speaker ?? a.attributes.claimant ?? a.attributes.denier;
+      const text = a.exact.length > 60 ? `${a.exact.slice(0, 60)}…` : a.exact;
+      return `${tagById(tags, a.tag).label}${person ? ` (${person})` : ''}: ${text}`;
+    };
+    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, linked, selectedId: s.selectedId, describe });
     const view = new ReaderView(
       mount,
       layout,

@@ -59,8 +59,8 @@ export function TagBar() {
         {stickyLabel ? `Sticky: ${stickyLabel}` : 'Sticky off'} <kbd>S</kbd>
       </button>
       <span className="spacer" />
-      <button type="button" className="toolbar-button" disabled={!canEditText} onClick={() => store.getState().setEditingText(true)} title="Edit the text of this article (key E)">
-        Edit text <kbd>E</kbd>
+      <button type="button" className="toolbar-button" disabled={!canEditText} onClick={() => store.getState().setEditingText(true)} title="Edit the text of this article (key F2)">
+        Edit text <kbd>F2</kbd>
       </button>
       <button type="button" className="toolbar-button" disabled={!store.getState().workspace} onClick={() => store.getState().setDialog('tags')} title="Tags of this folder (key T)">
         Tags… <kbd>T</kbd>

@@ -90,7 +90,7 @@ export function TextEditor() {
     });
     view = new EditorView(mount, {
       state: EditorState.create({ doc, plugins: [keys, keymap(baseKeymap), carriedPlugin(initial)], selection: TextSelection.atStart(startState.doc) }),
-      attributes: { class: 'edit-doc', spellcheck: 'true', 'aria-label': 'Article text (editing)', role: 'textbox', 'aria-multiline': 'true' },
+      attributes: { class: 'edit-doc', tabindex: '0', spellcheck: 'true', 'aria-label': 'Article text (editing)', role: 'textbox', 'aria-multiline': 'true' },
       dispatchTransaction(tr) {
         const annotationChange = tr.getMeta('gloss-annotation-change') === true;
         if (tr.docChanged || annotationChange) {

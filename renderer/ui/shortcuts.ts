@@ -36,7 +36,7 @@ export const SHORTCUTS: { group: string; items: ShortcutHelp[] }[] = [
     group: 'Window',
     items: [
       { keys: '?', what: 'This list' },
-      { keys: 'E', what: 'Edit the text (.txt and .md): clean scraper furniture, fix errors' },
+      { keys: 'F2', what: 'Edit the text (.txt and .md): clean scraper furniture, fix errors; Ctrl+S saves, Esc leaves' },
       { keys: 'T', what: 'Tag settings: add, rename, recolour and re-key tags and their attributes' },
     ],
   },
@@ -89,7 +89,7 @@ export function runShortcut(event: KeyboardEvent, { session, reader }: AppContex
     s.setDialog('tags');
     return true;
   }
-  if (lower === 'e') {
+  if (key === 'F2') {
     s.setEditingText(true);
     return true;
   }
