@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnchoringBench } from './anchoring-bench.js';
 import { runRenderBench } from './render-bench.js';
+import { runSuggestBench } from './suggest-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,10 +17,11 @@ async function main(): Promise<void> {
   const previous = await fs.readFile(file, 'utf8').catch(() => '');
   // Each part keeps its own marked section, so running one part leaves the other's last results.
   const section = (part: string) => new RegExp(`<!-- bench:${part} -->[\\s\\S]*?<!-- /bench:${part} -->`).exec(previous)?.[0] ?? '';
-  const sections: Record<string, string> = { anchoring: section('anchoring'), render: section('render') };
+  const sections: Record<string, string> = { anchoring: section('anchoring'), render: section('render'), suggest: section('suggest') };
   const parts: [string, string, () => Promise<string>][] = [
     ['anchoring', 'Running the anchoring benchmark (the baseline takes a while)…', runAnchoringBench],
     ['render', 'Running the render benchmark in Chromium (@recogito/text-annotator takes a while)…', () => runRenderBench(ROOT)],
+    ['suggest', 'Running the suggestion engine on 2 MB…', () => runSuggestBench(ROOT)],
   ];
   for (const [part, message, run] of parts) {
     if (only && only !== part) continue;
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
     console.log('\n' + table + '\n');
     sections[part] = `<!-- bench:${part} -->\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine}._\n\n${table}\n<!-- /bench:${part} -->`;
   }
-  const doc = ['# Benchmarks', '', 'Measured by `npm run bench` (or `npm run bench anchoring` / `npm run bench render`). Timings drift between runs on a shared machine; compare rows of one run.', '', sections.anchoring, '', sections.render, ''].join('\n');
+  const doc = ['# Benchmarks', '', 'Measured by `npm run bench` (or `npm run bench anchoring` / `npm run bench render`). Timings drift between runs on a shared machine; compare rows of one run.', '', sections.anchoring, '', sections.render, '', sections.suggest, ''].join('\n');
   await fs.writeFile(file, doc);
   console.log('Written to docs/benchmarks.md');
 }

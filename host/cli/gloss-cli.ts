@@ -1,9 +1,12 @@
 // `gloss` on the command line: the same services as the app, for pipelines.
 //   gloss export <folder> --format jsonl|csv|w3c [--tags quote,denial] [--speaker NAME] [--out FILE] [--bom]
 //   gloss stats <folder> [--json]
+//   gloss suggest <file> [--json] [--tags quote,claim] [--min-confidence 0.5]
 import { Command, Option } from 'commander';
 import path from 'node:path';
+import { suggest, type Suggestion, type SuggestionTag } from '../../shared/suggestions/suggest.js';
 import { EXPORT_FORMATS, exportFolder, folderStats, type ExportFormat } from '../services/corpus-export.js';
+import { loadSource } from '../services/source-files.js';
 
 const EXTENSIONS: Record<ExportFormat, string> = { jsonl: 'jsonl', csv: 'csv', w3c: 'jsonld' };
 
@@ -54,6 +57,52 @@ program
     for (const [person, byTag] of people) console.log(`  ${person.padEnd(28)} ${Object.entries(byTag).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     for (const s of stats.skipped) console.error(`Skipped ${s.path}: ${s.reason}`);
   });
+
+program
+  .command('suggest')
+  .description('Suggest quotes (with speakers), claims and denials for one source, as the app does. Offsets are code points.')
+  .argument('<file>', 'a .txt or .md source')
+  .option('--json', 'print JSON: the suggestions with offsets, attributes, confidence, rule and links')
+  .addOption(new Option('-t, --tags <tags>', 'only these tags, comma-separated (quote,claim,denial)').argParser((v) => v.split(',').map((t) => t.trim()).filter(Boolean)))
+  .option('-m, --min-confidence <n>', 'leave out suggestions below this confidence (0–1)', (v) => Number(v))
+  .action(async (file: string, options: { json?: boolean; tags?: string[]; minConfidence?: number }) => {
+    const unknown = (options.tags ?? []).filter((t) => !['quote', 'claim', 'denial'].includes(t));
+    if (unknown.length) throw new Error(`unknown tag ${unknown.join(', ')}; the suggestion tags are quote, claim and denial.`);
+    const { text, fingerprint } = await loadSource(path.resolve(file));
+    const started = performance.now();
+    const suggestions = suggest(text, { tags: options.tags as SuggestionTag[] | undefined, minConfidence: options.minConfidence });
+    const ms = performance.now() - started;
+    if (options.json) {
+      console.log(JSON.stringify({ source: fingerprint, suggestions }, null, 2));
+      return;
+    }
+    console.log(suggestionTable(suggestions));
+    const counts = ['quote', 'claim', 'denial'].map((t) => `${suggestions.filter((s) => s.tag === t).length} ${t}${suggestions.filter((s) => s.tag === t).length === 1 ? '' : 's'}`);
+    console.log(`\n${fingerprint.name}: ${counts.join(', ')} suggested in ${ms.toFixed(0)} ms (offsets in code points, ${fingerprint.encoding}).`);
+  });
+
+/** A plain-text table of suggestions: one line each, the text shortened to fit. */
+function suggestionTable(list: Suggestion[]): string {
+  const short = (s: string, n: number) => {
+    const flat = s.replace(/\s+/g, ' ');
+    return flat.length <= n ? flat : `${flat.slice(0, n - 13)}…${flat.slice(-12)}`;
+  };
+  const ids = new Map(list.map((s, i) => [s.id, i + 1]));
+  const rows = list.map((s, i) => [
+    String(i + 1),
+    s.tag,
+    `${s.start}–${s.end}`,
+    short(s.exact, 48),
+    s.attributes.speaker ?? s.attributes.claimant ?? s.attributes.denier ?? '',
+    s.attributes.cue ?? '',
+    s.confidence.toFixed(2),
+    s.rule + (s.links?.length ? ` → #${ids.get(s.links[0]!.target)}` : ''),
+  ]);
+  const head = ['#', 'tag', 'code points', 'text', 'speaker / claimant / denier', 'cue', 'conf.', 'rule'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c]!))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
