@@ -238,7 +238,7 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('workspace-changed'), workspace: WorkspaceSchema }),
   z.object({ type: z.literal('menu-command'), command: MenuCommandSchema }),
   /** A source or sidecar in the workspace was changed on disk by something other than this app. */
-  z.object({ type: z.literal('file-changed'), path: z.string(), kind: z.enum(['source', 'sidecar']) }),
+  z.object({ type: z.literal('file-changed'), path: z.string(), kind: z.enum(['source', 'sidecar', 'tags']) }),
   /** Progress of a long folder-wide task (renaming a tag, exporting). */
   z.object({ type: z.literal('progress'), task: z.string(), done: z.number().int(), total: z.number().int() }),
 ]);

@@ -63,3 +63,40 @@ export function unlinkFrom(annotations: readonly Annotation[], fromFile: string,
   }
   return out;
 }
+
+/** One row of the annotation list: an annotation, and the link that places it under another. */
+export interface ListRow {
+  annotation: Annotation;
+  /** Set when the row is shown under the annotation it links to (a denial under its claim). */
+  via: AnnotationLink | null;
+}
+
+/**
+ * The list order: text order, except that an annotation linking to another one of the same
+ * article is shown right under it (a claim followed by its denials and the quotes that support
+ * it). One level deep: a row placed under another does not gather rows of its own, so every
+ * annotation appears exactly once.
+ */
+export function groupByLinkTarget(annotations: readonly Annotation[], file: string): ListRow[] {
+  const present = new Set(annotations.map((a) => a.id));
+  const parentOf = new Map<string, AnnotationLink>();
+  for (const a of annotations) {
+    const link = a.links.find((l) => (l.file ?? file) === file && l.target !== a.id && present.has(l.target));
+    if (link) parentOf.set(a.id, link);
+  }
+  // A target that is itself placed under something stays in place, so chains do not hide rows.
+  for (const [id, link] of [...parentOf]) if (parentOf.has(link.target)) parentOf.delete(id);
+  if (parentOf.size === 0) return annotations.map((annotation) => ({ annotation, via: null }));
+  const children = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const link = parentOf.get(a.id);
+    if (link) children.set(link.target, [...(children.get(link.target) ?? []), a]);
+  }
+  const rows: ListRow[] = [];
+  for (const a of annotations) {
+    if (parentOf.has(a.id)) continue;
+    rows.push({ annotation: a, via: null });
+    for (const child of children.get(a.id) ?? []) rows.push({ annotation: child, via: parentOf.get(child.id)! });
+  }
+  return rows;
+}

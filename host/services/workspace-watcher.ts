@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../shared/sidecar-format.js';
+import { TAG_SET_FILE } from '../../shared/tag-set.js';
 import type { OpenedWorkspace } from './workspace.js';
 import { sourceFormatOf } from './workspace.js';
 
 export interface FileChange {
   /** Workspace-relative path of the source concerned. */
   path: string;
-  kind: 'source' | 'sidecar';
+  kind: 'source' | 'sidecar' | 'tags';
 }
 
 /** Coalesces the several events one save makes (write, rename) into one report. */
@@ -82,6 +83,7 @@ export class WorkspaceWatcher {
     const rel = path.relative(this.workspace.root, abs).split(path.sep).join('/');
     if (rel.startsWith('..')) return null;
     if (isSidecarPath(rel)) return { path: rel.slice(0, -SIDECAR_SUFFIX.length), kind: 'sidecar' };
+    if (rel === TAG_SET_FILE) return { path: rel, kind: 'tags' };
     return sourceFormatOf(rel) ? { path: rel, kind: 'source' } : null;
   }
 }

@@ -229,4 +229,44 @@ describe('changes made by other programs while a document is open', () => {
     state().undo();
     expect(state().anchors[orphan.id]).toEqual({ status: 'orphaned' });
   });
+
+  it('deleting a linked claim removes the link in the same undo step; undo brings both back', async () => {
+    await session.openDocument('a.txt');
+    const claim = state().addAnnotation('claim', ...at('Peskov said the talks went well.'))!;
+    const denial = state().addAnnotation('denial', ...at('Both denied it.'))!;
+    state().addLink(denial.id, { type: 'denies', target: claim.id });
+    expect(state().annotations.find((a) => a.id === denial.id)!.links).toEqual([{ type: 'denies', target: claim.id }]);
+    session.requestDelete(claim.id);
+    expect(state().pendingDelete).toBe(claim.id);
+    await session.deleteAnnotation(claim.id);
+    await session.flush();
+    expect((await onDisk()).map((a) => [a.tag, a.links.length])).toEqual([['denial', 0]]);
+    state().undo();
+    await session.flush();
+    expect((await onDisk()).find((a) => a.tag === 'denial')!.links).toEqual([{ type: 'denies', target: claim.id }]);
+    expect((await onDisk()).map((a) => a.tag).sort()).toEqual(['claim', 'denial']);
+  });
+
+  it('sets attributes as one undo step per field while typing, and removes empty ones', async () => {
+    await session.openDocument('a.txt');
+    const quote = state().addAnnotation('quote', ...at('"We will win."'))!;
+    for (const partial of ['K', 'Ki', 'Kim']) state().setAttribute(quote.id, 'speaker', partial);
+    state().setAttribute(quote.id, 'cue', 'said');
+    await session.flush();
+    expect((await onDisk())[0]!.attributes).toEqual({ speaker: 'Kim', cue: 'said' });
+    state().undo();
+    expect(state().annotations[0]!.attributes).toEqual({ speaker: 'Kim' });
+    state().setAttribute(quote.id, 'speaker', '');
+    expect(state().annotations[0]!.attributes).toEqual({});
+  });
+
+  it('reloads the folder\'s tags when gloss-tags.json is changed by another program', async () => {
+    await services.watching();
+    await session.openDocument('a.txt');
+    expect(state().tags.map((t) => t.id)).toEqual(['claim', 'quote', 'denial']);
+    const file = { format: 'gloss-tagset', version: 1, tags: [...state().tags, { id: 'rumour', label: 'Rumour', color: '#7b61c4', key: '4' }] };
+    await fs.writeFile(path.join(dir, 'gloss-tags.json'), JSON.stringify(file));
+    await expect.poll(() => state().tags.map((t) => t.id), { timeout: 3000 }).toEqual(['claim', 'quote', 'denial', 'rumour']);
+    expect(state().notice?.text).toMatch(/tags were changed by another program/);
+  });
 });

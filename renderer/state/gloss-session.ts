@@ -256,7 +256,12 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
    * annotations placed on it again; a changed sidecar is reloaded when nothing is unsaved here,
    * and merged by id with the unsaved work otherwise. Never a silent overwrite either way.
    */
-  async function onFileChanged(path: string, kind: 'source' | 'sidecar'): Promise<void> {
+  async function onFileChanged(path: string, kind: 'source' | 'sidecar' | 'tags'): Promise<void> {
+    if (kind === 'tags') {
+      await loadTagSet();
+      store.getState().setNotice({ level: 'info', text: 'The folder\'s tags were changed by another program; Gloss reloaded them.' });
+      return;
+    }
     const s = store.getState();
     if (!s.document || s.document.path !== path) {
       refreshListing();

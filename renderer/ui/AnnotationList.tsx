@@ -3,7 +3,8 @@
 // text could not be found) are listed with a mark, never hidden.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { tagById } from '../../shared/tags.js';
+import { groupByLinkTarget } from '../../shared/links.js';
+import { linkDefinition, tagById } from '../../shared/tags.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { OrphansTray } from './OrphansTray.js';
 import { useApp, useGloss } from './session-context.js';
@@ -20,9 +21,12 @@ export function AnnotationList() {
   const hasDocument = useGloss((s) => s.document !== null);
   // The store keeps annotations in text order. Orphans are listed in their own tray.
   const hasOrphans = useGloss((s) => Object.values(s.anchors).some((n) => n.status === 'orphaned'));
+  const docPath = useGloss((s) => s.document?.path ?? '');
   const sorted = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status !== 'orphaned') : annotations), [annotations, anchors, hasOrphans]);
+  // Claims with their denials and supporting quotes right under them.
+  const rows = useMemo(() => groupByLinkTarget(sorted, docPath), [sorted, docPath]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
   if (!hasDocument) return <aside className="annotation-panel" aria-label="Annotations" />;
   return (
@@ -35,7 +39,7 @@ export function AnnotationList() {
         {sorted.length === 0 && <p className="empty">No annotations yet. Select a passage and press 1, 2 or 3.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const a = sorted[item.index]!;
+            const { annotation: a, via } = rows[item.index]!;
             const tag = tagById(tags, a.tag);
             const note = anchors[a.id];
             return (
@@ -44,7 +48,7 @@ export function AnnotationList() {
                 role="option"
                 aria-selected={a.id === selectedId}
                 tabIndex={a.id === selectedId ? 0 : -1}
-                className={`annotation-row${a.id === selectedId ? ' selected' : ''}`}
+                className={`annotation-row${a.id === selectedId ? ' selected' : ''}${via ? ' linked-row' : ''}`}
                 data-ann-id={a.id}
                 data-tag={a.tag}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
@@ -52,6 +56,7 @@ export function AnnotationList() {
               >
                 <span className="row-tag">
                   <span className="swatch" aria-hidden="true" />
+                  {via && <span className="row-via">{linkDefinition(tags, via.type).label} ↑ · </span>}
                   {tag.label}
                   {note && <AnchorBadge status={note.status} score={note.score} />}
                 </span>
