@@ -36,6 +36,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('?');
     await expectNoSeriousViolations(page, 'the shortcut list');
     await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await expect(page.getByTestId('suggestion-current')).toBeVisible();
+    await expectNoSeriousViolations(page, 'suggestions under review');
     await page.keyboard.press('t');
     await expectNoSeriousViolations(page, 'tag settings');
     await page.keyboard.press('Escape');

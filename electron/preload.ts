@@ -26,6 +26,7 @@ const host: GlossHost = {
   openFile: (input) => call('openFile', input),
   readDocument: (input) => call('readDocument', input),
   saveSourceText: (input) => call('saveSourceText', input),
+  suggest: (input) => call('suggest', input),
   getTagSet: (input) => call('getTagSet', input),
   saveTagSet: (input) => call('saveTagSet', input),
   renameTag: (input) => call('renameTag', input),

@@ -3,7 +3,7 @@
 // entries; the renderer only ever sees a `GlossHost`. Inputs are validated with these schemas
 // at the host boundary; outputs are typed by them.
 import { z } from 'zod';
-import { AnnotationSchema, SidecarSchema, SourceFingerprintSchema } from './sidecar-format.js';
+import { AnnotationSchema, RejectedSuggestionSchema, SidecarSchema, SourceFingerprintSchema } from './sidecar-format.js';
 import { TagListSchema } from './tag-set.js';
 import { TagDefinitionSchema } from './tags.js';
 
@@ -90,6 +90,18 @@ const OpenOutputSchema = z.discriminatedUnion('kind', [
 
 const NoInput = z.object({}).strict();
 
+export const SuggestionSchema = z.object({
+  id: z.string(),
+  tag: z.enum(['quote', 'claim', 'denial']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  exact: z.string(),
+  attributes: z.record(z.string(), z.string()),
+  confidence: z.number().min(0).max(1),
+  rule: z.string(),
+  links: z.array(z.object({ type: z.literal('denies'), target: z.string() })).optional(),
+});
+
 /** An annotation somewhere in the folder: its source and id. */
 export const AnnotationRefSchema = z.object({ file: WorkspacePathSchema, id: z.string().min(1).max(200) }).strict();
 export type AnnotationRef = z.infer<typeof AnnotationRefSchema>;
@@ -147,9 +159,20 @@ export const contract = {
         tags: z.array(TagDefinitionSchema),
         upsert: z.array(AnnotationSchema),
         remove: z.array(z.string()),
+        /** The whole list of rejected suggestions, when it changed (absent: keep the file's). */
+        rejectedSuggestions: z.array(RejectedSuggestionSchema).max(100_000).optional(),
       })
       .strict(),
     output: z.object({ savedAt: z.string() }),
+  },
+  /**
+   * Suggested quotes (with speaker and cue), claims and denials for a source, from the offline
+   * engine in shared/suggestions, with the folder's names to normalize speakers. Run in the host,
+   * off the UI's thread; cached per text.
+   */
+  suggest: {
+    input: z.object({ path: WorkspacePathSchema }).strict(),
+    output: z.object({ suggestions: z.array(SuggestionSchema), millis: z.number() }),
   },
   /**
    * Recover from a damaged sidecar as the user chose: the damaged file is renamed aside (never

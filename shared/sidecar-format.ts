@@ -51,12 +51,23 @@ export const AnnotationSchema = z
   .refine((a) => a.end >= a.start, { message: 'end must not be before start', path: ['end'] });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
+/** A suggestion the analyst rejected: not proposed again for this source. */
+export const RejectedSuggestionSchema = z.object({
+  tag: z.string().min(1),
+  start: z.number().int().nonnegative().describe('Code point offsets of the rejected span, as when it was rejected.'),
+  end: z.number().int().nonnegative(),
+  exact: z.string().describe('The rejected text; a suggestion with the same tag and text is not proposed again.'),
+  rule: z.string().describe('The rule that proposed it (for measuring the rules).'),
+});
+export type RejectedSuggestion = z.infer<typeof RejectedSuggestionSchema>;
+
 export const SidecarSchema = z.object({
   format: z.literal(SIDECAR_FORMAT),
   version: z.literal(SIDECAR_VERSION),
   source: SourceFingerprintSchema,
   tags: z.array(TagDefinitionSchema),
   annotations: z.array(AnnotationSchema),
+  rejectedSuggestions: z.array(RejectedSuggestionSchema).optional().describe('Suggestions the analyst rejected (absent when none).'),
 });
 export type Sidecar = z.infer<typeof SidecarSchema>;
 
@@ -108,12 +119,13 @@ export function isSidecarPath(path: string): boolean {
   return path.endsWith(SIDECAR_SUFFIX);
 }
 
-export function buildSidecar(source: SourceFingerprint, tags: readonly TagDefinition[], annotations: readonly Annotation[]): Sidecar {
+export function buildSidecar(source: SourceFingerprint, tags: readonly TagDefinition[], annotations: readonly Annotation[], rejectedSuggestions?: readonly RejectedSuggestion[]): Sidecar {
   return {
     format: SIDECAR_FORMAT,
     version: SIDECAR_VERSION,
     source,
     tags: tags.map((t) => ({ ...t })),
     annotations: [...annotations],
+    ...(rejectedSuggestions && rejectedSuggestions.length ? { rejectedSuggestions: [...rejectedSuggestions] } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { readTagSet, tagSetPathFor, writeTagSet } from './tag-set-files.js';
 import { renameInTagSet } from '../../shared/tag-set.js';
 import { personAttributeIds } from '../../shared/tags.js';
 import { namesInText } from '../../shared/person-names.js';
+import { suggest } from '../../shared/suggestions/suggest.js';
 
 export interface HostPolicy {
   kind: HostInfo['kind'];
@@ -51,7 +52,7 @@ export class GlossServices {
         const [source, sidecar] = await Promise.all([loadSource(abs), readSidecarState(abs)]);
         return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar };
       },
-      saveAnnotations: async ({ path, source, tags, upsert, remove }) => {
+      saveAnnotations: async ({ path, source, tags, upsert, remove, rejectedSuggestions }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
         if ((await currentSha256(abs)) !== source.sha256) {
           throw new GlossError(
@@ -61,7 +62,8 @@ export class GlossServices {
         }
         const current = await readSidecarState(abs);
         const base = current.kind === 'ok' ? current.sidecar.annotations : [];
-        const sidecar = buildSidecar(source, tags, applyAnnotationChanges(base, upsert, remove));
+        const rejected = rejectedSuggestions ?? (current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined);
+        const sidecar = buildSidecar(source, tags, applyAnnotationChanges(base, upsert, remove), rejected);
         await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
         return { savedAt: new Date().toISOString() };
       },
@@ -75,8 +77,18 @@ export class GlossServices {
         const current = await readSidecarState(abs);
         if (current.kind === 'invalid' || current.kind === 'newer') throw new GlossError('write-failed', `Text not saved: ${current.message}`);
         const source = await writeSourceText(abs, text, expectedSha256, (file, bytes) => this.watcher?.noteOwnWrite(file, bytes));
-        await writeSidecar(abs, buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, [])), (file, content) => this.watcher?.noteOwnWrite(file, content));
+        const rejected = current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined;
+        await writeSidecar(abs, buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, []), rejected), (file, content) => this.watcher?.noteOwnWrite(file, content));
         return this.handlers.readDocument({ path });
+      },
+      suggest: async ({ path }) => {
+        const abs = await this.requireWorkspace().resolveSource(path);
+        const source = await loadSource(abs);
+        const { tags } = await readTagSet(this.requireWorkspace().root);
+        const known = (await this.requireFolder().people(personAttributeIds(tags))).map((p) => p.name);
+        const started = performance.now();
+        const suggestions = suggest(source.text, { knownNames: known });
+        return { suggestions, millis: Math.round(performance.now() - started) };
       },
       getTagSet: async () => this.tagSetState(),
       saveTagSet: async ({ tags }) => {

@@ -6,6 +6,7 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import type { ReaderLayout } from './reader-layout.js';
+import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 
 export interface ReaderCommands {
   /** A key the reader does not handle itself (it keeps caret movement and swallows typing); true when it was used. */
@@ -14,6 +15,8 @@ export interface ReaderCommands {
   tagRange(tag: string, start: number, end: number): void;
   /** The user clicked an annotation (or plain text: null). */
   clickAnnotation(id: string | null): void;
+  /** The user clicked a suggestion. */
+  clickSuggestion(id: string): void;
   /** A selection was made with the mouse (sticky tagging applies it). */
   selectionMade(): void;
   /** The pointer is over these annotations (innermost first; empty when over none), at client x/y. */
@@ -54,7 +57,7 @@ export class ReaderView {
     // The source is read-only: no transaction may change the document.
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
     const initialLive = Array.from({ length: Math.min(INITIAL_LIVE_SECTIONS, layout.sectionCount) }, (_, i) => i);
-    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive)] });
+    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive), suggestionPlugin(layout)] });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-doc', tabindex: '0', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
@@ -180,6 +183,22 @@ export class ReaderView {
     return this.layout.toOffset(this.view.state.selection.head);
   }
 
+  /** Show suggestions (dashed), the one under review outlined. */
+  setSuggestions(input: SuggestionInput): void {
+    this.view.dispatch(setSuggestionInput(this.view.state.tr, input));
+  }
+
+  /** Scroll code point `start` into view (centred) unless it is already on screen. */
+  scrollToOffset(start: number): void {
+    const pos = this.layout.toPos(start);
+    this.view.dispatch(makeSectionsLive(this.view.state.tr, [this.sectionAt(pos)]));
+    const { node } = this.view.domAtPos(pos);
+    const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
+    if (!block) return;
+    const rect = block.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) block.scrollIntoView({ block: 'center', behavior: 'auto' });
+  }
+
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
     const pos = this.layout.toPos(start);
@@ -214,7 +233,12 @@ export class ReaderView {
   }
 
   private onClick(view: EditorView, pos: number, event: MouseEvent): boolean {
-    const target = (event.target as HTMLElement | null)?.closest('[data-ann-id]');
+    const target = (event.target as HTMLElement | null)?.closest('[data-ann-id], [data-sg-id]');
+    const suggestion = target?.getAttribute('data-sg-id');
+    if (suggestion) {
+      this.commands.clickSuggestion(suggestion);
+      return false;
+    }
     const id = target?.getAttribute('data-ann-id') ?? annotationsAt(view.state, pos)[0] ?? null;
     this.commands.clickAnnotation(id);
     return false;

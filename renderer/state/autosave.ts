@@ -47,12 +47,15 @@ export function startAutosave(store: GlossStore, host: GlossHost, options: Autos
     const revision = s.revision;
     const annotations = s.annotations;
     const { upsert, remove } = changesSince(s.savedAnnotations, annotations);
+    const rejected = s.rejectedSuggestions;
+    const rejectedChanged = rejected !== s.savedRejectedSuggestions;
     s.setSaveStatus({ kind: 'saving' });
     try {
-      const { savedAt } = await host.saveAnnotations({ path: doc.path, source: doc.fingerprint, tags: s.tags, upsert, remove });
+      const { savedAt } = await host.saveAnnotations({ path: doc.path, source: doc.fingerprint, tags: s.tags, upsert, remove, ...(rejectedChanged ? { rejectedSuggestions: rejected } : {}) });
       const now = store.getState();
       if (now.document?.path !== doc.path) return;
       now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision, annotations);
+      if (rejectedChanged) now.markRejectedSaved(rejected);
       now.setFileCount(doc.path, annotations.length);
     } catch (err) {
       const now = store.getState();

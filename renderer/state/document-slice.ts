@@ -85,6 +85,8 @@ export interface DocumentSlice {
   setAttribute(id: string, key: string, value: string): void;
   addLink(id: string, link: AnnotationLink): void;
   removeLink(id: string, link: AnnotationLink): void;
+  /** Record `before` → `after` as one undoable change (used by other slices), with more state set at once. */
+  applyAnnotationChange(before: Annotation[], after: Annotation[], also?: Partial<GlossState>): void;
   /** Delete an annotation, and in the same undo step the links to it from this article. */
   deleteAnnotation(id: string): void;
   /** Recompute `tags` after the folder's tag set changed. */
@@ -223,6 +225,14 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
         unknownTags: unknown,
         externalLinks: [],
         linkingFrom: null,
+        suggestions: null,
+        currentSuggestion: null,
+        acceptedAs: {},
+        pendingLinks: [],
+        ...(() => {
+          const rejected = doc.sidecar.kind === 'ok' ? (doc.sidecar.sidecar.rejectedSuggestions ?? []) : [];
+          return { rejectedSuggestions: rejected, savedRejectedSuggestions: rejected };
+        })(),
         annotations,
         anchors,
         savedAnnotations: [...stored],
@@ -252,6 +262,8 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       if (!current || current.note === note) return;
       commit({ before: [current], after: [reviseAnnotation(current, { note })], coalesceKey: `note:${id}` });
     },
+
+    applyAnnotationChange: (before, after, also) => commit({ before, after }, also),
 
     setAttribute: (id, key, value) => {
       const current = find(id);
@@ -310,7 +322,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     },
 
     select: (id, options) =>
-      set((s) => ({ selectedId: id, reveal: id && options?.reveal ? { id, nonce: (s.reveal?.nonce ?? 0) + 1 } : s.reveal })),
+      set((s) => ({ selectedId: id, currentSuggestion: id ? null : s.currentSuggestion, reveal: id && options?.reveal ? { id, nonce: (s.reveal?.nonce ?? 0) + 1 } : s.reveal })),
 
     undo: () => {
       const s = get();

@@ -33,11 +33,23 @@ export interface GlossSession {
   deleteAnnotation(id: string): Promise<void>;
   /** Delete at once, or, when other annotations link to it, ask first (sets `pendingDelete`). */
   requestDelete(id: string): void;
+  /** Ask the engine for suggestions on the open article and show them for review. */
+  suggest(): Promise<void>;
   /** Fetch what the open article's links point to in other articles, and the links into it. */
   refreshLinks(): Promise<void>;
   hasUnsavedWork(): boolean;
   flush(): Promise<void>;
   dispose(): void;
+}
+
+/** The analyst's choice to run Suggest whenever an article opens (kept in this browser profile). */
+export const SUGGEST_ON_OPEN_KEY = 'gloss.suggestOnOpen';
+function suggestOnOpen(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SUGGEST_ON_OPEN_KEY) === 'true';
+  } catch {
+    return false;
+  }
 }
 
 export function createGlossSession(host: GlossHost, store: GlossStore, autosaveOptions?: AutosaveOptions): GlossSession {
@@ -69,6 +81,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
         if (seq === openSeq) store.getState().showDocument(doc);
         performance.mark('gloss:document-shown');
         if (seq === openSeq) void session.refreshLinks();
+        if (seq === openSeq && suggestOnOpen()) void session.suggest();
       } catch (err) {
         if (seq === openSeq) store.getState().setDocumentError((err as Error).message);
       }
@@ -168,6 +181,26 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
         store.getState().setNotice({ level: 'info', text: `Removed ${linksRemoved} link${linksRemoved === 1 ? '' : 's'} to it from ${filesChanged} other article${filesChanged === 1 ? '' : 's'}.` });
       } catch (err) {
         store.getState().setNotice({ level: 'warning', text: `The annotation was deleted, but links to it in other articles could not be removed: ${(err as Error).message}` });
+      }
+    },
+
+    async suggest() {
+      const doc = store.getState().document;
+      if (!doc || store.getState().suggesting) return;
+      store.getState().setSuggesting(true);
+      try {
+        const { suggestions, millis } = await host.suggest({ path: doc.path });
+        if (store.getState().document?.path !== doc.path) return;
+        store.getState().setSuggestions(suggestions);
+        const shown = store.getState().suggestions?.length ?? 0;
+        const hidden = suggestions.length - shown;
+        store.getState().setNotice({
+          level: 'info',
+          text: `${shown} suggestion${shown === 1 ? '' : 's'} to review (${millis} ms)${hidden ? `; ${hidden} left out (already annotated or rejected before)` : ''}. Enter accepts, Backspace rejects, N / P move.`,
+        });
+      } catch (err) {
+        store.getState().setSuggesting(false);
+        store.getState().setNotice({ level: 'warning', text: `Suggestions could not be made: ${(err as Error).message}` });
       }
     },
 

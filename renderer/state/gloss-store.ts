@@ -4,8 +4,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
+import { createSuggestionsSlice, type SuggestionsSlice } from './suggestions-slice.js';
 
-export type GlossState = WorkspaceSlice & DocumentSlice & TagsSlice;
+export type GlossState = WorkspaceSlice & DocumentSlice & TagsSlice & SuggestionsSlice;
 export type GlossStore = StoreApi<GlossState>;
 
 export function createGlossStore(): GlossStore {
@@ -13,5 +14,6 @@ export function createGlossStore(): GlossStore {
     ...createWorkspaceSlice(...a),
     ...createDocumentSlice(...a),
     ...createTagsSlice(...a),
+    ...createSuggestionsSlice(...a),
   }));
 }

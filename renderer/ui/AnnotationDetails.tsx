@@ -44,7 +44,10 @@ export function AnnotationDetails() {
         </span>
         {anchorNote && <AnchorBadge status={anchorNote.status} score={anchorNote.score} />}
       </div>
-      <blockquote className="details-exact">{selected.exact}</blockquote>
+      {/* Focusable: a long text scrolls, and keyboard users must be able to scroll it. */}
+      <blockquote className="details-exact" tabIndex={0} aria-label="Annotated text">
+        {selected.exact}
+      </blockquote>
       {anchorNote?.status === 'fuzzy' && (
         <div className="review" role="group" aria-label="Review the changed text">
           <p>

@@ -7,6 +7,7 @@ import { groupByLinkTarget } from '../../shared/links.js';
 import { linkDefinition, tagById } from '../../shared/tags.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { OrphansTray } from './OrphansTray.js';
+import { SuggestionsPanel } from './SuggestionsPanel.js';
 import { useApp, useGloss } from './session-context.js';
 
 const ROW_HEIGHT = 58;
@@ -34,6 +35,7 @@ export function AnnotationList() {
       <h2>
         Annotations <span className="count" data-testid="annotation-count">{sorted.length}</span>
       </h2>
+      <SuggestionsPanel />
       <OrphansTray />
       <div className="annotation-list" ref={scrollRef} role="listbox" aria-label="Annotations in this article">
         {sorted.length === 0 && <p className="empty">No annotations yet. Select a passage and press 1, 2 or 3.</p>}

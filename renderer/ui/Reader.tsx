@@ -71,6 +71,7 @@ export function Reader() {
           if (s.linkingFrom && id) linkSelectedTo(store, s.linkingFrom, { file: null, id });
           else s.select(id);
         },
+        clickSuggestion: (id) => store.getState().focusSuggestion(id),
         selectionMade: () => {
           const sticky = store.getState().stickyTag;
           if (sticky) view.tagSelection(sticky);
@@ -82,6 +83,8 @@ export function Reader() {
     );
     reader.current = view;
     const push = (s: GlossState) => view.setHighlights(input(s));
+    const pushSuggestions = (s: GlossState) => view.setSuggestions({ suggestions: s.suggestions ?? [], currentId: s.currentSuggestion });
+    if (store.getState().suggestions) pushSuggestions(store.getState());
     markReaderBuilt();
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.anchors !== prev.anchors) {
@@ -93,6 +96,11 @@ export function Reader() {
         if (!sameSet(next, linked)) linked = next;
       }
       if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchors !== prev.anchors || s.externalLinks !== prev.externalLinks) push(s);
+      if (s.suggestions !== prev.suggestions || s.currentSuggestion !== prev.currentSuggestion) {
+        pushSuggestions(s);
+        const current = s.currentSuggestion && s.currentSuggestion !== prev.currentSuggestion ? s.suggestions?.find((x) => x.id === s.currentSuggestion) : undefined;
+        if (current) view.scrollToOffset(current.start);
+      }
       if (s.reveal && s.reveal !== prev.reveal) {
         const target = s.annotations.find((a) => a.id === s.reveal!.id);
         if (target) view.reveal(target.id, target.start);

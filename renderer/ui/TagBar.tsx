@@ -59,6 +59,9 @@ export function TagBar() {
         {stickyLabel ? `Sticky: ${stickyLabel}` : 'Sticky off'} <kbd>S</kbd>
       </button>
       <span className="spacer" />
+      <button type="button" className="toolbar-button" disabled={!hasDocument} onMouseDown={(e) => e.preventDefault()} onClick={() => void session.suggest()} title="Suggest quotes, claims and denials (key G)">
+        Suggest <kbd>G</kbd>
+      </button>
       <button type="button" className="toolbar-button" disabled={!canEditText} onClick={() => store.getState().setEditingText(true)} title="Edit the text of this article (key F2)">
         Edit text <kbd>F2</kbd>
       </button>

@@ -29,6 +29,14 @@ export const SHORTCUTS: { group: string; items: ShortcutHelp[] }[] = [
     ],
   },
   {
+    group: 'Suggestions',
+    items: [
+      { keys: 'G', what: 'Suggest quotes (with speakers), claims and denials in this article' },
+      { keys: 'N / P', what: 'Next / previous suggestion' },
+      { keys: 'Enter / Backspace', what: 'Accept / reject the suggestion under review' },
+    ],
+  },
+  {
     group: 'Links',
     items: [{ keys: 'L', what: 'Link the selected annotation (a denial to the claim it denies): then click the claim, or search for it' }],
   },
@@ -59,6 +67,7 @@ export function runShortcut(event: KeyboardEvent, { session, reader }: AppContex
   if (mod || event.altKey) return false;
   if (key === 'Escape') {
     if (s.linkingFrom) s.startLinking(null);
+    else if (s.currentSuggestion) s.focusSuggestion(null);
     else s.select(null);
     return true;
   }
@@ -68,6 +77,12 @@ export function runShortcut(event: KeyboardEvent, { session, reader }: AppContex
   }
   if (!s.document) return false;
   if (key === 'Tab') return moveBetweenAnnotations(event.shiftKey ? -1 : 1, { session, reader });
+  // A suggestion under review takes Enter and Backspace.
+  if (s.currentSuggestion && (key === 'Enter' || key === 'Backspace' || key === 'Delete') && !(key === 'Enter' && s.stickyTag && reader.current?.selectionOffsets())) {
+    if (key === 'Enter') s.acceptSuggestions([s.currentSuggestion]);
+    else s.rejectSuggestions([s.currentSuggestion]);
+    return true;
+  }
   if (key === 'Delete' || key === 'Backspace') {
     if (s.selectedId) session.requestDelete(s.selectedId);
     measureKeyToPaint(event.timeStamp, 'delete');
@@ -83,6 +98,15 @@ export function runShortcut(event: KeyboardEvent, { session, reader }: AppContex
     if (!selected) s.setNotice({ level: 'info', text: 'Select an annotation first (click it, or Tab to it), then press L to link it.' });
     else if (!canLink(s.tags, selected.tag)) s.setNotice({ level: 'info', text: `A ${selected.tag} does not link to anything; denials link to the claim they deny, quotes to the claim they support.` });
     else s.startLinking(selected.id);
+    return true;
+  }
+  if (lower === 'g' && !event.shiftKey) {
+    void session.suggest();
+    return true;
+  }
+  if ((lower === 'n' || lower === 'p') && !event.shiftKey) {
+    if (s.suggestions?.length) s.stepSuggestion(lower === 'n' ? 1 : -1);
+    else s.setNotice({ level: 'info', text: 'No suggestions to review: press G to make them.' });
     return true;
   }
   if (lower === 't') {
