@@ -1,6 +1,7 @@
 // Offsets are a contract: every offset Gloss stores or exchanges counts Unicode code points
 // over the decoded source text. JavaScript strings count UTF-16 code units, so this module is
 // the one place that converts between the two. Everything else calls it.
+import { lastIndexAtOrBefore } from './sorted-search.js';
 
 /** True when the string holds a surrogate pair (an astral character such as most emoji). */
 export function hasAstral(text: string): boolean {
@@ -89,15 +90,8 @@ export class CodePointText {
     if (!this.checkpoints) return Math.max(0, Math.min(cp, this.text.length));
     if (cp <= 0) return 0;
     if (cp >= this.length) return this.text.length;
-    // Binary search the last checkpoint whose code point index is <= cp.
-    const cps = this.checkpoints;
-    let lo = 0;
-    let hi = cps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cps[mid]! <= cp) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last checkpoint whose code point index is <= cp.
+    const lo = Math.max(0, lastIndexAtOrBefore(this.checkpoints, cp));
     let i = lo * CodePointText.STEP;
     if (i > 0 && i < this.text.length && isLow(this.text.charCodeAt(i)) && this.isHigh(i - 1)) i -= 1;
     let n = this.cpAtUnit(i, lo);

@@ -5,6 +5,7 @@
 // positions in it.
 import { Schema, type Node as PMNode } from 'prosemirror-model';
 import { CodePointText } from '../../shared/code-points.js';
+import { lastIndexAtOrBefore } from '../../shared/sorted-search.js';
 
 export const editSchema = new Schema({
   nodes: {
@@ -91,25 +92,14 @@ export class EditLayout {
   /** Document position of code point `cp`; an offset inside a line break maps to the end of that line. */
   toPos(cp: number): number {
     const u16 = this.text.toUtf16(cp);
-    const i = lastAtOrBefore(this.textStart, u16);
+    const i = Math.max(0, lastIndexAtOrBefore(this.textStart, u16));
     return this.posStart[i]! + Math.min(u16 - this.textStart[i]!, this.lengths[i]!);
   }
 
   /** Code point offset of document position `pos`. */
   toOffset(pos: number): number {
-    const i = lastAtOrBefore(this.posStart, pos);
+    const i = Math.max(0, lastIndexAtOrBefore(this.posStart, pos));
     const within = Math.max(0, Math.min(pos - this.posStart[i]!, this.lengths[i]!));
     return this.text.toCodePoint(this.textStart[i]! + within);
   }
-}
-
-function lastAtOrBefore(starts: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -7,6 +7,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { CodePointText } from '../../shared/code-points.js';
 import { splitIntoBlocks, type SourceFormat, type TextBlock } from '../../shared/text-blocks.js';
 import { readerSchema } from './reader-schema.js';
+import { lastAtOrBefore, lastIndexAtOrBefore } from '../../shared/sorted-search.js';
 
 /**
  * Blocks per section. ProseMirror scans every decoration once per top-level node when building a
@@ -64,15 +65,9 @@ export class ReaderLayout {
   /** Code point offset of ProseMirror position `pos`. */
   toOffset(pos: number): number {
     // Last block whose content starts at or before pos.
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pmStart[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const b = this.blocks[lo]!;
-    const within = Math.max(0, Math.min(pos - this.pmStart[lo]!, b.end - b.start));
+    const i = Math.max(0, lastIndexAtOrBefore(this.pmStart, pos));
+    const b = this.blocks[i]!;
+    const within = Math.max(0, Math.min(pos - this.pmStart[i]!, b.end - b.start));
     return this.text.toCodePoint(b.start + within);
   }
 
@@ -109,14 +104,6 @@ export class ReaderLayout {
 
   /** Index of the last block starting at or before UTF-16 index u16, or -1. */
   private blockAtOrBefore(u16: number): number {
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    if (this.blocks[0]!.start > u16) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.blocks[mid]!.start <= u16) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.blocks.length, (i) => this.blocks[i]!.start, u16);
   }
 }
