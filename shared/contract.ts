@@ -21,6 +21,15 @@ export const WorkspacePathSchema = z
 
 export const SourceFormatSchema = z.enum(['txt', 'md']);
 
+/** What a source's sidecar holds, in numbers. */
+export const FileCountsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  byTag: z.record(z.string(), z.number().int().nonnegative()),
+  /** When its annotations last changed (the sidecar's modification time), or null without a sidecar. */
+  changed: z.string().nullable(),
+});
+export type FileCounts = z.infer<typeof FileCountsSchema>;
+
 export const FileEntrySchema = z.object({
   /** Path relative to the workspace root, `/`-separated. */
   path: z.string(),
@@ -29,8 +38,13 @@ export const FileEntrySchema = z.object({
   bytes: z.number().int().nonnegative(),
   /** Last change of the source, ISO 8601. */
   modified: z.string(),
-  /** Number of annotations in its sidecar; 0 without one; null when the sidecar cannot be read. */
+  /**
+   * Number of annotations in its sidecar; 0 without one; null when the sidecar cannot be read or
+   * has not been counted yet (listing never waits for sidecars: they are counted in the background).
+   */
   annotationCount: z.number().int().nonnegative().nullable(),
+  /** Counts per tag once the background pass has read its sidecar; 'pending' before, 'unreadable' for a damaged one. */
+  counts: z.union([FileCountsSchema, z.literal('pending'), z.literal('unreadable')]),
 });
 export type FileEntry = z.infer<typeof FileEntrySchema>;
 
@@ -120,6 +134,33 @@ export const FolderAnnotationSchema = z.object({
   note: z.string(),
 });
 export type FolderAnnotation = z.infer<typeof FolderAnnotationSchema>;
+
+/** A search over the folder's annotations: every given filter must match. */
+export const SearchQuerySchema = z
+  .object({
+    /** Words that must all appear in the annotated text, its note or its attributes (any case). */
+    text: z.string().max(1000).optional(),
+    tags: z.array(z.string().min(1).max(200)).max(100).optional(),
+    /** Speaker, claimant or denier, whole value, any case. */
+    person: z.string().max(500).optional(),
+    /** Attribute values that must be equal (any case), e.g. `{ "verdict": "false" }`. */
+    attributes: z.record(z.string().max(100), z.string().max(500)).optional(),
+    /** Text the note must contain. */
+    note: z.string().max(1000).optional(),
+    /** Only these sources. */
+    files: z.array(z.string().max(4096)).max(10_000).optional(),
+    limit: z.number().int().min(1).max(10_000).default(200),
+  })
+  .strict();
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const FolderStatisticsSchema = z.object({
+  annotations: z.number().int(),
+  files: z.number().int(),
+  byTag: z.record(z.string(), z.number().int()),
+  byPerson: z.record(z.string(), z.record(z.string(), z.number().int())),
+  byFile: z.record(z.string(), z.record(z.string(), z.number().int())),
+});
 
 export const TagSetStateSchema = z.object({
   tags: z.array(TagDefinitionSchema),
@@ -216,11 +257,18 @@ export const contract = {
     input: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200), label: z.string().min(1).max(200).optional() }).strict(),
     output: z.object({ tagSet: TagSetStateSchema, filesChanged: z.number().int(), annotationsChanged: z.number().int() }),
   },
-  /** Annotations of the folder with one of `tags` (all when empty) whose text, note or attributes contain `query`. */
+  /** Search the folder's annotations (from the folder index; run `countAnnotations` first). */
   findAnnotations: {
-    input: z.object({ tags: z.array(z.string().min(1).max(200)).max(100).optional(), query: z.string().max(1000).optional(), limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    input: SearchQuerySchema,
     output: z.object({ results: z.array(FolderAnnotationSchema), total: z.number().int() }),
   },
+  /**
+   * Read every sidecar of the folder in the background to count its annotations (per tag) and
+   * index them for search; counts arrive as `folder-counts` events, in batches, as it goes.
+   */
+  countAnnotations: { input: NoInput, output: z.object({ files: z.number().int(), millis: z.number() }) },
+  /** Annotations of the folder counted per tag, per person and per article (from the index). */
+  folderStatistics: { input: NoInput, output: FolderStatisticsSchema },
   /** The annotations these references name (those that still exist). */
   lookupAnnotations: { input: z.object({ refs: z.array(AnnotationRefSchema).max(5000) }).strict(), output: z.array(FolderAnnotationSchema) },
   /** People for the speaker/claimant/denier fields: named in the article, and already used in the folder. */
@@ -262,6 +310,8 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('menu-command'), command: MenuCommandSchema }),
   /** A source or sidecar in the workspace was changed on disk by something other than this app. */
   z.object({ type: z.literal('file-changed'), path: z.string(), kind: z.enum(['source', 'sidecar', 'tags']) }),
+  /** Annotation counts of some sources of the folder, from the background pass (`done` of `total` read so far). */
+  z.object({ type: z.literal('folder-counts'), counts: z.record(z.string(), FileCountsSchema.nullable()), done: z.number().int(), total: z.number().int() }),
   /** Progress of a long folder-wide task (renaming a tag, exporting). */
   z.object({ type: z.literal('progress'), task: z.string(), done: z.number().int(), total: z.number().int() }),
 ]);

@@ -89,6 +89,7 @@ afterAll(async () => {
 
 describe('bad inputs: a clear message each, nothing changed on disk', () => {
   it('lists the folder despite a symlink loop, marking unreadable sidecars', async () => {
+    expect((await services.dispatch('countAnnotations', {})).ok).toBe(true);
     const ws = await services.dispatch('getWorkspace', {});
     expect(ws.ok).toBe(true);
     const files = (ws as { value: { files: { path: string; annotationCount: number | null }[] } }).value.files;

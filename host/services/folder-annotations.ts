@@ -1,7 +1,7 @@
-// Questions and changes that span every sidecar of the opened folder: finding annotations (the
-// link picker, later search), the people already named in the folder, links into an article from
-// other articles, and folder-wide changes (renaming a tag, removing links to a deleted
-// annotation). Parsed sidecars are cached by modification time and size, so asking again after a
+// Questions and changes that span every sidecar of the opened folder, read with the full schema:
+// the people already named in the folder, links into an article from other articles, and
+// folder-wide changes (renaming a tag, removing links to a deleted annotation). Searching is the
+// folder index's (folder-index.ts). Parsed sidecars are cached by modification time and size, so asking again after a
 // change re-reads only the files that changed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -35,11 +35,13 @@ export class FolderAnnotations {
   constructor(
     private readonly workspace: OpenedWorkspace,
     private readonly noteOwnWrite?: OwnWrite,
+    /** Told of every sidecar written here (the folder index re-reads it). */
+    private readonly onWritten?: (file: string) => Promise<unknown>,
   ) {}
 
   /** Every readable sidecar of the folder, in path order. Damaged or newer ones are left out (they are reported when opened). */
   async *sidecars(onProgress?: Progress): AsyncGenerator<FolderSidecar> {
-    const files = await this.workspace.listSources({ counts: false });
+    const files = await this.workspace.listSources();
     let done = 0;
     for (const file of files) {
       const abs = path.join(this.workspace.root, ...file.path.split('/'));
@@ -47,22 +49,6 @@ export class FolderAnnotations {
       onProgress?.(++done, files.length);
       if (state.kind === 'ok') yield { path: file.path, abs, sidecar: state.sidecar };
     }
-  }
-
-  /** Annotations whose tag is one of `tags` (all when empty) and whose text, note or attributes contain `query`. */
-  async find(options: { tags?: readonly string[]; query?: string; limit: number }): Promise<{ results: FolderAnnotation[]; total: number }> {
-    const wanted = options.query?.trim().toLowerCase() ?? '';
-    const results: FolderAnnotation[] = [];
-    let total = 0;
-    for await (const { path: file, sidecar } of this.sidecars()) {
-      for (const a of sidecar.annotations) {
-        if (options.tags?.length && !options.tags.includes(a.tag)) continue;
-        if (wanted && !matches(a, wanted)) continue;
-        total++;
-        if (results.length < options.limit) results.push(summarize(file, a));
-      }
-    }
-    return { results, total };
   }
 
   /** The annotations named by `refs`, as far as they exist (a missing one is left out). */
@@ -124,7 +110,7 @@ export class FolderAnnotations {
         return { ...a, links: kept, modified: new Date().toISOString() };
       });
       if (removedHere === 0) continue;
-      await this.write(abs, { ...sidecar, annotations });
+      await this.write(abs, { ...sidecar, annotations }, other);
       filesChanged++;
       linksRemoved += removedHere;
     }
@@ -139,20 +125,21 @@ export class FolderAnnotations {
   async renameTag(from: string, to: string, label: string | undefined, onProgress?: Progress): Promise<{ filesChanged: number; annotationsChanged: number }> {
     let filesChanged = 0;
     let annotationsChanged = 0;
-    for await (const { abs, sidecar } of this.sidecars(onProgress)) {
+    for await (const { path: file, abs, sidecar } of this.sidecars(onProgress)) {
       const annotations = retagAnnotations(sidecar.annotations, from, to);
       const usesTag = sidecar.tags.some((t) => t.id === from);
       if (annotations === sidecar.annotations && !usesTag) continue;
       annotationsChanged += sidecar.annotations.filter((a) => a.tag === from).length;
-      await this.write(abs, buildSidecar(sidecar.source, renameInTagSet(sidecar.tags, from, to, label), annotations));
+      await this.write(abs, buildSidecar(sidecar.source, renameInTagSet(sidecar.tags, from, to, label), annotations, sidecar.rejectedSuggestions), file);
       filesChanged++;
     }
     return { filesChanged, annotationsChanged };
   }
 
-  private async write(abs: string, sidecar: Sidecar): Promise<void> {
+  private async write(abs: string, sidecar: Sidecar, file: string): Promise<void> {
     await writeSidecar(abs, sidecar, this.noteOwnWrite);
     this.cache.delete(abs);
+    await this.onWritten?.(file);
   }
 
   private async read(abs: string): Promise<SidecarState> {
@@ -168,11 +155,6 @@ export class FolderAnnotations {
     this.cache.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size, state });
     return state;
   }
-}
-
-function matches(a: Annotation, wanted: string): boolean {
-  if (a.exact.toLowerCase().includes(wanted) || a.note.toLowerCase().includes(wanted)) return true;
-  return Object.values(a.attributes).some((v) => v.toLowerCase().includes(wanted));
 }
 
 function summarize(file: string, a: Annotation): FolderAnnotation {

@@ -112,7 +112,8 @@ describe('the folder as the analyst\'s model', () => {
       { phrase: 'Both have denied those claims.', tag: 'denial', links: [{ type: 'denies', target: claim!.id, file: 'wire.txt' }] },
     ]);
     await call('openFolder', { path: dir });
-    const found = await call<{ results: { file: string; id: string }[]; total: number }>('findAnnotations', { tags: ['claim'], query: 'seoul' });
+    await call('countAnnotations', {});
+    const found = await call<{ results: { file: string; id: string }[]; total: number }>('findAnnotations', { tags: ['claim'], text: 'seoul' });
     expect(found).toMatchObject({ total: 1, results: [{ file: 'wire.txt', id: claim!.id }] });
     expect((await call<{ total: number }>('findAnnotations', { tags: ['quote'] })).total).toBe(0);
     expect(await call('lookupAnnotations', { refs: [{ file: 'wire.txt', id: claim!.id }, { file: 'wire.txt', id: 'gone' }] })).toMatchObject([{ id: claim!.id, exact: 'shells were shipped by rail' }]);
@@ -167,5 +168,40 @@ describe('the folder as the analyst\'s model', () => {
     expect(doc.fingerprint.encoding).not.toMatch(/utf/);
     await expect(call('saveSourceText', { path: 'old.txt', expectedSha256: doc.fingerprint.sha256, text: doc.text + ' \u4e2d', tags: DEFAULT_TAGS, annotations: [] })).rejects.toThrow(/cannot hold some of the characters/);
     expect((await fs.readFile(path.join(dir, 'old.txt'))).equals(latin1)).toBe(true);
+  });
+
+  it('searches the folder index by words, tag, person, attribute and note; follows saves and outside changes', async () => {
+    await annotated('a.txt', 'Putin said the talks went well. Peskov denied the report.', [
+      { phrase: 'the talks went well', tag: 'claim', attributes: { claimant: 'Vladimir Putin', verdict: 'unverified' } },
+      { phrase: 'Peskov denied the report.', tag: 'denial', attributes: { denier: 'Dmitry Peskov' } },
+    ]);
+    await annotated('sub/b.txt', 'Officials said talks failed.', [{ phrase: 'talks failed', tag: 'claim', attributes: { claimant: 'Officials', verdict: 'false' } }]);
+    await call('openFolder', { path: dir });
+    await call('countAnnotations', {});
+    type Found = { results: { file: string; exact: string; prefix: string }[]; total: number };
+    const search = (q: object) => call<Found>('findAnnotations', q);
+    expect((await search({ text: 'talks' })).results.map((r) => r.file)).toEqual(['a.txt', 'sub/b.txt']);
+    expect((await search({ text: 'TALKS well' })).results.map((r) => r.exact)).toEqual(['the talks went well']);
+    expect((await search({ person: 'dmitry peskov' })).results.map((r) => r.exact)).toEqual(['Peskov denied the report.']);
+    expect((await search({ attributes: { verdict: 'False' } })).results.map((r) => r.file)).toEqual(['sub/b.txt']);
+    expect((await search({ tags: ['claim'], text: 'putin' })).total).toBe(1);
+    expect((await search({ tags: ['quote'] })).total).toBe(0);
+    const limited = await search({ limit: 1 });
+    expect(limited).toMatchObject({ total: 3, results: [expect.objectContaining({ file: 'a.txt', prefix: 'Putin said ' })] });
+    expect(await call('folderStatistics', {})).toMatchObject({ annotations: 3, byTag: { claim: 2, denial: 1 }, byPerson: { 'Dmitry Peskov': { denial: 1 } }, byFile: { 'sub/b.txt': { claim: 1 } } });
+
+    // A save through the app is searchable at once.
+    const doc = await call<OpenedDocument>('readDocument', { path: 'sub/b.txt' });
+    const t = new CodePointText(doc.text);
+    const added = { ...createAnnotation(t, { tag: 'quote', start: 0, end: 9 }), note: 'check the minutes' };
+    await call('saveAnnotations', { path: 'sub/b.txt', source: doc.fingerprint, tags: DEFAULT_TAGS, upsert: [added], remove: [] });
+    expect((await search({ note: 'minutes' })).results.map((r) => r.exact)).toEqual(['Officials']);
+    // So is a sidecar written by another program, once the watcher has seen it.
+    await services.watching();
+    const changed = new Promise<void>((resolve) => services.onEvent((e) => e.type === 'file-changed' && e.path === 'a.txt' && e.kind === 'sidecar' && resolve()));
+    await annotated('a.txt', 'Putin said the talks went well. Peskov denied the report.', [{ phrase: 'Peskov', tag: 'quote' }]);
+    await changed;
+    expect((await search({ tags: ['denial'] })).total).toBe(0);
+    expect((await search({ text: 'peskov', tags: ['quote'] })).total).toBe(1);
   });
 });

@@ -53,11 +53,23 @@ describe('GlossServices on real folders', () => {
     await fs.writeFile(path.join(dir, 'broken.txt.gloss.json'), '{ nope');
     await fs.symlink(dir, path.join(dir, 'loop'));
     await services.open('folder', dir);
-    const ws = await call<{ files: { path: string; annotationCount: number | null }[] }>('getWorkspace', {});
-    expect(ws.files.map((f) => [f.path, f.annotationCount])).toEqual([
-      ['a.txt', 0],
-      ['broken.txt', null],
-      ['sub/b.md', 0],
+    type Listing = { files: { path: string; annotationCount: number | null; counts: unknown }[] };
+    // Listing does not read sidecars: counts are pending until the background pass.
+    const listed = await call<Listing>('getWorkspace', {});
+    expect(listed.files.map((f) => [f.path, f.counts])).toEqual([
+      ['a.txt', 'pending'],
+      ['broken.txt', 'pending'],
+      ['sub/b.md', 'pending'],
+    ]);
+    const batches: Record<string, unknown>[] = [];
+    services.onEvent((e) => e.type === 'folder-counts' && batches.push(e.counts));
+    expect(await call('countAnnotations', {})).toMatchObject({ files: 3 });
+    expect(Object.assign({}, ...batches)).toEqual({ 'a.txt': { total: 0, byTag: {}, changed: null }, 'broken.txt': null, 'sub/b.md': { total: 0, byTag: {}, changed: null } });
+    const ws = await call<Listing>('getWorkspace', {});
+    expect(ws.files.map((f) => [f.path, f.annotationCount, f.counts])).toEqual([
+      ['a.txt', 0, { total: 0, byTag: {}, changed: null }],
+      ['broken.txt', null, 'unreadable'],
+      ['sub/b.md', 0, { total: 0, byTag: {}, changed: null }],
     ]);
   });
 

@@ -4,7 +4,7 @@
 // paths) is the `HostPolicy` they pass in.
 import { EventEmitter } from 'node:events';
 import { GlossError, toWireError, type WireError } from '../../shared/errors.js';
-import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo } from '../../shared/contract.js';
+import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo, Workspace } from '../../shared/contract.js';
 import { validateInput } from '../../shared/contract-validation.js';
 import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
 import { currentSha256, loadSource, writeSourceText } from './source-files.js';
@@ -13,6 +13,7 @@ import { buildSidecar } from '../../shared/sidecar-format.js';
 import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.js';
 import { WorkspaceWatcher } from './workspace-watcher.js';
 import { FolderAnnotations } from './folder-annotations.js';
+import { FolderIndex } from './folder-index.js';
 import { readTagSet, tagSetPathFor, writeTagSet } from './tag-set-files.js';
 import { renameInTagSet } from '../../shared/tag-set.js';
 import { personAttributeIds } from '../../shared/tags.js';
@@ -36,6 +37,7 @@ export class GlossServices {
   private workspace: OpenedWorkspace | null = null;
   private watcher: WorkspaceWatcher | null = null;
   private folder: FolderAnnotations | null = null;
+  private index: FolderIndex | null = null;
   /** People named in each source, by sha256: the person tagger is slow on long texts, so it runs once per text. */
   private readonly namesByText = new Map<string, Promise<string[]>>();
   private readonly events = new EventEmitter();
@@ -44,7 +46,7 @@ export class GlossServices {
   constructor(private readonly policy: HostPolicy) {
     this.handlers = {
       getHostInfo: async () => ({ kind: policy.kind, hasDialogs: Boolean(policy.pickPath), version: policy.version }),
-      getWorkspace: async () => (this.workspace ? this.workspace.describe() : null),
+      getWorkspace: async () => (this.workspace ? this.describeWorkspace() : null),
       openFolder: async ({ path }) => this.openFromUi('folder', path),
       openFile: async ({ path }) => this.openFromUi('file', path),
       readDocument: async ({ path }) => {
@@ -65,11 +67,13 @@ export class GlossServices {
         const rejected = rejectedSuggestions ?? (current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined);
         const sidecar = buildSidecar(source, tags, applyAnnotationChanges(base, upsert, remove), rejected);
         await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
+        await this.index?.refresh(path);
         return { savedAt: new Date().toISOString() };
       },
       recoverSidecar: async ({ path, action }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
         const renamedTo = await recoverSidecar(abs, action);
+        await this.index?.refresh(path);
         return { document: await this.handlers.readDocument({ path }), renamedTo };
       },
       saveSourceText: async ({ path, expectedSha256, text, tags, annotations }) => {
@@ -79,6 +83,7 @@ export class GlossServices {
         const source = await writeSourceText(abs, text, expectedSha256, (file, bytes) => this.watcher?.noteOwnWrite(file, bytes));
         const rejected = current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined;
         await writeSidecar(abs, buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, []), rejected), (file, content) => this.watcher?.noteOwnWrite(file, content));
+        await this.index?.refresh(path);
         return this.handlers.readDocument({ path });
       },
       suggest: async ({ path }) => {
@@ -105,7 +110,20 @@ export class GlossServices {
         const result = await this.requireFolder().renameTag(from, to, label, (done, total) => this.emit({ type: 'progress', task: 'rename-tag', done, total }));
         return { tagSet: await this.tagSetState(), ...result };
       },
-      findAnnotations: async ({ tags, query, limit }) => this.requireFolder().find({ tags, query, limit }),
+      findAnnotations: async (query) => {
+        this.requireWorkspace();
+        return this.index!.search(query);
+      },
+      countAnnotations: async () => {
+        this.requireWorkspace();
+        const started = performance.now();
+        const { files } = await this.index!.build((counts, done, total) => this.emit({ type: 'folder-counts', counts, done, total }));
+        return { files, millis: Math.round(performance.now() - started) };
+      },
+      folderStatistics: async () => {
+        this.requireWorkspace();
+        return this.index!.statistics();
+      },
       lookupAnnotations: async ({ refs }) => this.requireFolder().lookup(refs),
       listPeople: async ({ path }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
@@ -134,9 +152,16 @@ export class GlossServices {
     const opened = what === 'folder' ? await OpenedWorkspace.openFolder(target) : await OpenedWorkspace.openFile(target);
     await this.watcher?.close();
     this.workspace = opened;
-    this.watcher = new WorkspaceWatcher(opened, (change) => this.emit({ type: 'file-changed', ...change }));
-    this.folder = new FolderAnnotations(opened, (file, content) => this.watcher?.noteOwnWrite(file, content));
-    const workspace = await opened.describe();
+    this.index?.stop();
+    const index = new FolderIndex(opened);
+    this.index = index;
+    this.watcher = new WorkspaceWatcher(opened, (change) => {
+      // The index follows sidecars changed by other programs before the UI hears of it.
+      if (change.kind === 'sidecar') void index.refresh(change.path).then(() => this.emit({ type: 'file-changed', ...change }));
+      else this.emit({ type: 'file-changed', ...change });
+    });
+    this.folder = new FolderAnnotations(opened, (file, content) => this.watcher?.noteOwnWrite(file, content), (path) => index.refresh(path));
+    const workspace = await this.describeWorkspace();
     this.emit({ type: 'workspace-changed', workspace });
     return this.workspace;
   }
@@ -159,6 +184,7 @@ export class GlossServices {
 
   /** Stop watching (when the host shuts down). */
   async close(): Promise<void> {
+    this.index?.stop();
     await this.watcher?.close();
     this.watcher = null;
   }
@@ -181,8 +207,23 @@ export class GlossServices {
     } else if (!this.policy.uiMayNamePaths) {
       throw new GlossError('invalid-request', `Refused: open a ${what} through the File menu.`);
     }
-    const ws = await this.open(what, target);
-    return { kind: 'opened', workspace: await ws.describe() };
+    await this.open(what, target);
+    return { kind: 'opened', workspace: await this.describeWorkspace() };
+  }
+
+  /** The workspace's listing, with the counts the folder index already has. */
+  private async describeWorkspace(): Promise<Workspace> {
+    const described = await this.requireWorkspace().describe();
+    const index = this.index;
+    if (!index) return described;
+    return {
+      ...described,
+      files: described.files.map((f) => {
+        const counts = index.countsOf(f.path);
+        if (counts === undefined) return f;
+        return counts === null ? { ...f, counts: 'unreadable' as const } : { ...f, counts, annotationCount: counts.total };
+      }),
+    };
   }
 
   private requireFolder(): FolderAnnotations {

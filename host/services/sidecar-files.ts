@@ -71,17 +71,6 @@ export async function recoverSidecar(sourcePath: string, action: 'restore-backup
 }
 
 /**
- * Number of annotations in the sidecar beside a source: 0 when there is none, null when it
- * cannot be read. Reads only the sidecar, never the source.
- */
-export async function countSidecarAnnotations(sourcePath: string): Promise<number | null> {
-  const state = await readSidecarState(sourcePath);
-  if (state.kind === 'none') return 0;
-  if (state.kind === 'ok') return state.sidecar.annotations.length;
-  return null;
-}
-
-/**
  * Write the sidecar beside a source atomically, refusing to replace a damaged or newer one.
  * `beforeWrite` learns the exact content first (the watcher uses it to ignore our own writes).
  */

@@ -7,7 +7,6 @@ import { GlossError } from '../../shared/errors.js';
 import type { FileEntry, Workspace } from '../../shared/contract.js';
 import { isSidecarPath } from '../../shared/sidecar-format.js';
 import type { SourceFormat } from '../../shared/text-blocks.js';
-import { countSidecarAnnotations } from './sidecar-files.js';
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
 
@@ -72,12 +71,15 @@ export class OpenedWorkspace {
     };
   }
 
-  /** Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops broken. With `counts` (default) each sidecar is read for its annotation count. */
-  async listSources(options: { counts?: boolean } = {}): Promise<FileEntry[]> {
-    const counts = options.counts ?? true;
+  /**
+   * Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops
+   * broken. Sidecars are not read here (counts are 'pending'): the folder index counts them in the
+   * background, so listing 10,000 articles takes one stat each.
+   */
+  async listSources(): Promise<FileEntry[]> {
     const entries: FileEntry[] = [];
     if (this.onlyFile !== null) {
-      const entry = await this.entryFor(this.onlyFile, path.join(this.root, this.onlyFile), counts);
+      const entry = await this.entryFor(this.onlyFile, path.join(this.root, this.onlyFile));
       if (entry) entries.push(entry);
       return entries;
     }
@@ -109,7 +111,7 @@ export class OpenedWorkspace {
         }
         if (stat.isDirectory()) await walk(abs, relPath, depth + 1);
         else if (stat.isFile() && !isSidecarPath(name)) {
-          const entry = await this.entryFor(relPath, abs, counts);
+          const entry = await this.entryFor(relPath, abs);
           if (entry) entries.push(entry);
         }
       }
@@ -118,8 +120,7 @@ export class OpenedWorkspace {
     return entries;
   }
 
-  /** With `counts` false the sidecar is not read and `annotationCount` is null. */
-  private async entryFor(relPath: string, abs: string, counts: boolean): Promise<FileEntry | null> {
+  private async entryFor(relPath: string, abs: string): Promise<FileEntry | null> {
     const format = sourceFormatOf(abs);
     if (!format) return null;
     let stat;
@@ -134,7 +135,8 @@ export class OpenedWorkspace {
       format,
       bytes: stat.size,
       modified: stat.mtime.toISOString(),
-      annotationCount: counts ? await countSidecarAnnotations(abs) : null,
+      annotationCount: null,
+      counts: 'pending',
     };
   }
 }

@@ -56,7 +56,9 @@ export function startAutosave(store: GlossStore, host: GlossHost, options: Autos
       if (now.document?.path !== doc.path) return;
       now.setSaveStatus(now.revision === revision ? { kind: 'saved', at: savedAt } : { kind: 'pending' }, revision, annotations);
       if (rejectedChanged) now.markRejectedSaved(rejected);
-      now.setFileCount(doc.path, annotations.length);
+      const byTag: Record<string, number> = {};
+      for (const a of annotations) byTag[a.tag] = (byTag[a.tag] ?? 0) + 1;
+      now.setFileCount(doc.path, annotations.length, byTag);
     } catch (err) {
       const now = store.getState();
       if (now.document?.path !== doc.path) return;

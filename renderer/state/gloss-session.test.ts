@@ -141,12 +141,14 @@ describe('changes made by other programs while a document is open', () => {
   it('does not report its own saves', async () => {
     await services.watching();
     const events: string[] = [];
-    services.onEvent((e) => events.push(e.type));
+    services.onEvent((e) => e.type === 'file-changed' && events.push(e.type));
     await session.openDocument('a.txt');
     state().addAnnotation('claim', 0, 6);
     await session.flush();
     await new Promise((r) => setTimeout(r, 400));
     expect(events).toEqual([]);
+    // The folder panel's counts follow the save.
+    expect(state().workspace!.files.find((f) => f.path === 'a.txt')!.counts).toMatchObject({ total: 1, byTag: { claim: 1 } });
   });
 
   it('reloads a sidecar changed on disk when nothing is unsaved, within a second', async () => {

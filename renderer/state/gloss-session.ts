@@ -64,7 +64,10 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       const [info, workspace] = await Promise.all([host.getHostInfo({}), host.getWorkspace({})]);
       store.getState().setHostInfo(info);
       store.getState().setWorkspace(workspace);
-      if (workspace) await loadTagSet();
+      if (workspace) {
+        await loadTagSet();
+        countInBackground();
+      }
       const requested = new URLSearchParams(globalThis.location?.search ?? '').get('file');
       const first = workspace?.files.find((f) => f.path === requested) ?? (workspace?.kind === 'file' ? workspace.files[0] : undefined);
       if (first) await session.openDocument(first.path);
@@ -164,7 +167,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
 
     async findInFolder(query, tags) {
       const doc = store.getState().document;
-      const { results } = await host.findAnnotations({ query, tags, limit: 200 });
+      const { results } = await host.findAnnotations({ text: query, tags, limit: 200 });
       return results.filter((r) => r.file !== doc?.path);
     },
 
@@ -255,6 +258,11 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
 
   const peopleCache = new Map<string, ReturnType<GlossHost['listPeople']>>();
 
+  /** Have the host count (and index) the folder's annotations; counts arrive as events. */
+  function countInBackground(): void {
+    host.countAnnotations({}).catch((err: Error) => store.getState().setNotice({ level: 'warning', text: `Could not count the folder's annotations: ${err.message}` }));
+  }
+
   async function loadTagSet(): Promise<void> {
     try {
       const tagSet = await host.getTagSet({});
@@ -274,6 +282,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     peopleCache.clear();
     store.getState().closeDocument();
     await loadTagSet();
+    countInBackground();
     if (workspace.kind === 'file' && workspace.files[0]) await session.openDocument(workspace.files[0].path);
   }
 
@@ -339,6 +348,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     if (event.type === 'workspace-changed') void adoptWorkspace(event.workspace);
     else if (event.type === 'menu-command') runMenuCommand(event.command);
     else if (event.type === 'file-changed') void onFileChanged(event.path, event.kind);
+    else if (event.type === 'folder-counts') store.getState().applyCounts(event.counts, event.done, event.total);
     else if (event.type === 'progress') store.getState().setProgress(event.done < event.total ? { task: event.task, done: event.done, total: event.total } : null);
   });
 

@@ -1,0 +1,174 @@
+// The folder's index: per source, its annotation counts (total and per tag), when its annotations
+// last changed, and a compact copy of each annotation for search. It is built in the background
+// after a folder opens (listing never waits for it), reported in batches so the folder panel fills
+// in as it goes, and kept current as sidecars are written here or changed by other programs.
+// Sidecars are read with JSON.parse and a light shape check, not the full schema: the index only
+// reads, and a file that does not look right is marked unreadable (opening it says why).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileCounts, FolderAnnotation, SearchQuery } from '../../shared/contract.js';
+import { sidecarPathFor, SIDECAR_FORMAT } from '../../shared/sidecar-format.js';
+import type { OpenedWorkspace } from './workspace.js';
+
+/** What the index keeps of one annotation: enough to search and to show a hit in context. */
+type Entry = Omit<FolderAnnotation, 'file'> & { haystack: string };
+
+interface IndexedFile {
+  mtimeMs: number;
+  size: number;
+  counts: FileCounts | null;
+  entries: Entry[];
+}
+
+const PERSON_KEYS = ['speaker', 'claimant', 'denier'];
+
+export class FolderIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private generation = 0;
+
+  constructor(private readonly workspace: OpenedWorkspace) {}
+
+  /** Counts known for a source (null: unreadable; undefined: not indexed yet). */
+  countsOf(file: string): FileCounts | null | undefined {
+    return this.files.get(file)?.counts;
+  }
+
+  /**
+   * Index every source of the folder, reporting counts in batches. A later call (or `stop`)
+   * supersedes an earlier one, which then stops quietly.
+   */
+  async build(onBatch: (counts: Record<string, FileCounts | null>, done: number, total: number) => void, batchSize = 250): Promise<{ files: number }> {
+    const generation = ++this.generation;
+    const files = await this.workspace.listSources();
+    let batch: Record<string, FileCounts | null> = {};
+    let inBatch = 0;
+    let done = 0;
+    let lastReport = Date.now();
+    for (const file of files) {
+      if (generation !== this.generation) return { files: done };
+      batch[file.path] = await this.refresh(file.path);
+      done++;
+      inBatch++;
+      if (inBatch >= batchSize || Date.now() - lastReport > 200) {
+        onBatch(batch, done, files.length);
+        batch = {};
+        inBatch = 0;
+        lastReport = Date.now();
+      }
+    }
+    if (generation === this.generation) onBatch(batch, done, files.length);
+    return { files: files.length };
+  }
+
+  stop(): void {
+    this.generation++;
+  }
+
+  /** Read one source's sidecar again (after a write, or a change by another program); returns its counts. */
+  async refresh(file: string): Promise<FileCounts | null> {
+    const abs = path.join(this.workspace.root, ...file.split('/'));
+    const sidecar = sidecarPathFor(abs);
+    let stat;
+    try {
+      stat = await fs.stat(sidecar);
+    } catch {
+      const none: IndexedFile = { mtimeMs: 0, size: 0, counts: { total: 0, byTag: {}, changed: null }, entries: [] };
+      this.files.set(file, none);
+      return none.counts;
+    }
+    const known = this.files.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.counts;
+    let indexed: IndexedFile;
+    try {
+      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, ...summarize(JSON.parse(await fs.readFile(sidecar, 'utf8')), stat.mtime.toISOString()) };
+    } catch {
+      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, counts: null, entries: [] };
+    }
+    this.files.set(file, indexed);
+    return indexed.counts;
+  }
+
+  forget(file: string): void {
+    this.files.delete(file);
+  }
+
+  /**
+   * Annotations matching every given filter: words of `text` (all of them, in the annotated text,
+   * its note or its attributes), `tags`, `person` (speaker, claimant or denier), `attributes`
+   * (each value equal, ignoring case), `note` (contained). Results in folder then text order.
+   */
+  search(query: SearchQuery): { results: FolderAnnotation[]; total: number } {
+    const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const tags = query.tags?.length ? new Set(query.tags) : null;
+    const person = query.person?.trim().toLowerCase();
+    const note = query.note?.trim().toLowerCase();
+    const attributes = Object.entries(query.attributes ?? {}).map(([k, v]) => [k, v.trim().toLowerCase()] as const);
+    const files = query.files?.length ? new Set(query.files) : null;
+    const results: FolderAnnotation[] = [];
+    let total = 0;
+    for (const [file, indexed] of [...this.files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (files && !files.has(file)) continue;
+      for (const e of indexed.entries) {
+        if (tags && !tags.has(e.tag)) continue;
+        if (person && !PERSON_KEYS.some((k) => e.attributes[k]?.toLowerCase() === person)) continue;
+        if (note && !e.note.toLowerCase().includes(note)) continue;
+        if (attributes.some(([k, v]) => (e.attributes[k] ?? '').toLowerCase() !== v)) continue;
+        if (words.length && !words.every((w) => e.haystack.includes(w))) continue;
+        total++;
+        if (results.length < query.limit) {
+          const { haystack: _haystack, ...hit } = e;
+          results.push({ file, ...hit });
+        }
+      }
+    }
+    return { results, total };
+  }
+
+  /** Counts over the whole index: per tag, per person and tag, per file and tag. */
+  statistics(): { byTag: Record<string, number>; byPerson: Record<string, Record<string, number>>; byFile: Record<string, Record<string, number>>; annotations: number; files: number } {
+    const byTag: Record<string, number> = {};
+    const byPerson: Record<string, Record<string, number>> = {};
+    const byFile: Record<string, Record<string, number>> = {};
+    let annotations = 0;
+    for (const [file, indexed] of this.files) {
+      if (!indexed.counts || indexed.counts.total === 0) continue;
+      byFile[file] = { ...indexed.counts.byTag };
+      for (const e of indexed.entries) {
+        annotations++;
+        byTag[e.tag] = (byTag[e.tag] ?? 0) + 1;
+        const who = PERSON_KEYS.map((k) => e.attributes[k]).find(Boolean);
+        if (who) (byPerson[who] ??= {})[e.tag] = (byPerson[who]![e.tag] ?? 0) + 1;
+      }
+    }
+    return { byTag, byPerson, byFile, annotations, files: this.files.size };
+  }
+}
+
+/** Counts and search entries from a parsed sidecar; throws when it does not look like one. */
+function summarize(data: unknown, changed: string): { counts: FileCounts; entries: Entry[] } {
+  const sidecar = data as { format?: unknown; annotations?: unknown };
+  if (sidecar?.format !== SIDECAR_FORMAT || !Array.isArray(sidecar.annotations)) throw new Error('not a sidecar');
+  const byTag: Record<string, number> = {};
+  const entries: Entry[] = [];
+  for (const raw of sidecar.annotations as Record<string, unknown>[]) {
+    const tag = typeof raw.tag === 'string' ? raw.tag : null;
+    if (!tag || typeof raw.id !== 'string' || typeof raw.start !== 'number' || typeof raw.end !== 'number') throw new Error('not a sidecar');
+    byTag[tag] = (byTag[tag] ?? 0) + 1;
+    const attributes = (raw.attributes && typeof raw.attributes === 'object' ? raw.attributes : {}) as Record<string, string>;
+    const exact = String(raw.exact ?? '');
+    const note = String(raw.note ?? '');
+    entries.push({
+      id: raw.id,
+      tag,
+      start: raw.start,
+      end: raw.end,
+      exact,
+      prefix: String(raw.prefix ?? ''),
+      suffix: String(raw.suffix ?? ''),
+      attributes,
+      note,
+      haystack: `${exact}\n${note}\n${Object.values(attributes).join('\n')}`.toLowerCase(),
+    });
+  }
+  return { counts: { total: entries.length, byTag, changed }, entries };
+}
