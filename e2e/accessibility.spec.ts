@@ -45,6 +45,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('F2');
     await expect(page.locator('.edit-doc')).toBeVisible();
     await expectNoSeriousViolations(page, 'Edit Text mode');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByRole('searchbox', { name: 'Words' }).fill('North Korea');
+    await expect(page.locator('.search-hit')).not.toHaveCount(0);
+    await expectNoSeriousViolations(page, 'search');
+    await page.getByRole('button', { name: 'Statistics' }).click();
+    await expect(page.getByRole('dialog', { name: 'Statistics' }).getByRole('img').first()).toBeVisible();
+    await expectNoSeriousViolations(page, 'statistics');
   });
 }
 

@@ -5,6 +5,7 @@ import type { FolderAnnotation, GlossHost, HostEvent, MenuCommand } from '../../
 import { idFromLabel } from '../../shared/tag-set.js';
 import type { TagDefinition } from '../../shared/tags.js';
 import { targetKey } from './tags-slice.js';
+import { filtersEmpty } from './corpus-slice.js';
 import { sameAnnotationSet } from '../../shared/merge.js';
 import { markOpenRequested } from '../perf-marks.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
@@ -33,6 +34,10 @@ export interface GlossSession {
   deleteAnnotation(id: string): Promise<void>;
   /** Delete at once, or, when other annotations link to it, ask first (sets `pendingDelete`). */
   requestDelete(id: string): void;
+  /** Search the folder's annotations with the store's filters. */
+  search(): Promise<void>;
+  /** Fetch the folder's statistics (for the statistics view). */
+  loadStatistics(): Promise<void>;
   /** Ask the engine for suggestions on the open article and show them for review. */
   suggest(): Promise<void>;
   /** Fetch what the open article's links point to in other articles, and the links into it. */
@@ -187,6 +192,42 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       }
     },
 
+    async search() {
+      const f = store.getState().filters;
+      if (filtersEmpty(f)) {
+        store.getState().setSearchResults(null);
+        return;
+      }
+      const seq = ++searchSeq;
+      store.getState().setSearching(true);
+      const started = performance.now();
+      try {
+        const attributes = Object.fromEntries(Object.entries(f.attributes).filter(([, v]) => v));
+        const found = await host.findAnnotations({
+          limit: 2000,
+          ...(f.text.trim() ? { text: f.text } : {}),
+          ...(f.tags.length ? { tags: f.tags } : {}),
+          ...(f.person.trim() ? { person: f.person } : {}),
+          ...(f.note.trim() ? { note: f.note } : {}),
+          ...(f.files.length ? { files: f.files } : {}),
+          ...(Object.keys(attributes).length ? { attributes } : {}),
+        });
+        if (seq === searchSeq) store.getState().setSearchResults({ ...found, millis: Math.round(performance.now() - started) });
+      } catch (err) {
+        if (seq !== searchSeq) return;
+        store.getState().setSearching(false);
+        store.getState().setNotice({ level: 'warning', text: `Search failed: ${(err as Error).message}` });
+      }
+    },
+
+    async loadStatistics() {
+      try {
+        store.getState().setStatistics(await host.folderStatistics({}));
+      } catch (err) {
+        store.getState().setNotice({ level: 'warning', text: `Statistics could not be made: ${(err as Error).message}` });
+      }
+    },
+
     async suggest() {
       const doc = store.getState().document;
       if (!doc || store.getState().suggesting) return;
@@ -257,6 +298,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
   }
 
   const peopleCache = new Map<string, ReturnType<GlossHost['listPeople']>>();
+  let searchSeq = 0;
 
   /** Have the host count (and index) the folder's annotations; counts arrive as events. */
   function countInBackground(): void {

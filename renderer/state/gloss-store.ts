@@ -5,8 +5,9 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createSuggestionsSlice, type SuggestionsSlice } from './suggestions-slice.js';
+import { createCorpusSlice, type CorpusSlice } from './corpus-slice.js';
 
-export type GlossState = WorkspaceSlice & DocumentSlice & TagsSlice & SuggestionsSlice;
+export type GlossState = WorkspaceSlice & DocumentSlice & TagsSlice & SuggestionsSlice & CorpusSlice;
 export type GlossStore = StoreApi<GlossState>;
 
 export function createGlossStore(): GlossStore {
@@ -15,5 +16,6 @@ export function createGlossStore(): GlossStore {
     ...createDocumentSlice(...a),
     ...createTagsSlice(...a),
     ...createSuggestionsSlice(...a),
+    ...createCorpusSlice(...a),
   }));
 }

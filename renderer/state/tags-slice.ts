@@ -28,8 +28,8 @@ export interface TagsSlice {
   /** Annotations of other articles that the open one links to, by `file#id`; null when the target no longer exists. */
   linkTargets: Record<string, FolderAnnotation | null>;
   progress: { task: string; done: number; total: number } | null;
-  /** A dialog over the main window: the shortcut list or the tag settings. */
-  dialog: 'shortcuts' | 'tags' | null;
+  /** A dialog over the main window: the shortcut list, tag settings or statistics. */
+  dialog: 'shortcuts' | 'tags' | 'stats' | null;
 
   setDialog(dialog: TagsSlice['dialog']): void;
   setTagSet(tagSet: TagSetState): void;

@@ -9,6 +9,7 @@ import { Modal } from './Modal.js';
 import { useApp, useGloss } from './session-context.js';
 import { SHORTCUTS } from './shortcuts.js';
 import { TagSettings } from './TagSettings.js';
+import { StatisticsDialog } from './StatisticsDialog.js';
 
 export function Dialogs() {
   const dialog = useGloss((s) => s.dialog);
@@ -17,6 +18,7 @@ export function Dialogs() {
     <>
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'tags' && <TagSettings />}
+      {dialog === 'stats' && <StatisticsDialog />}
       {pendingDelete && <ConfirmDelete id={pendingDelete} />}
       <ProgressBar />
     </>
