@@ -1,10 +1,11 @@
-// `gloss suggest` end to end: the CLI is bundled from its source (esbuild, as scripts/build.mjs
-// does, so the test needs no full build) and run on temporary files: a UTF-16 file with a BOM and
-// an emoji (decoded by the app's own source decoding, offsets in code points), the table, JSON,
-// the tag filter and a clear refusal.
+// `gloss suggest`, `gloss export` and `gloss import` end to end: the CLI is bundled from its source
+// (esbuild, as scripts/build.mjs does, so the test needs no full build) and run on temporary files:
+// a UTF-16 file with a BOM and an emoji (decoded by the app's own source decoding, offsets in code
+// points), the table, JSON, the tag filter and a clear refusal; a brat import, the bundle, brat,
+// ClaimReview and HTML exports, and a W3C export imported into another folder.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { copyFileSync, mkdirSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-cli-'));
   cli = path.join(dir, 'gloss.mjs');
   const root = path.resolve(import.meta.dirname, '..', '..');
-  await build({ absWorkingDir: root, entryPoints: ['host/cli/gloss-cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  // Everything is bundled (the real build keeps packages external); write-file-atomic, a CommonJS
+  // package, reads __filename, which an ES module defines here.
+  await build({ absWorkingDir: root, entryPoints: ['host/cli/gloss-cli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url);" } });
   // UTF-16 LE with a byte-order mark: the CLI must decode it as the app does.
   await fs.writeFile(path.join(dir, 'summit.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]));
 }, 60_000);
@@ -62,5 +65,65 @@ describe('gloss suggest', () => {
     const missing = spawnSync(process.execPath, [cli, 'suggest', path.join(dir, 'nope.txt')], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('nope.txt cannot be read');
+  });
+});
+
+describe('gloss export (bundle, brat, claimreview, html) and gloss import (brat, w3c)', () => {
+  const folder = () => path.join(dir, 'corpus');
+  const spawn = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+  beforeAll(async () => {
+    // A brat document imported with the CLI makes the folder the exports then read.
+    const brat = path.join(dir, 'brat-in');
+    await fs.mkdir(path.join(brat, 'news'), { recursive: true });
+    await fs.writeFile(path.join(brat, 'news', 'kim.txt'), 'Mr Kim 😀 said: “We will win.”\r\nPeskov denied any arms deal. <script>x()</script>\r\n');
+    await fs.writeFile(path.join(brat, 'news', 'kim.ann'), ['T1\tquote 15 29\t“We will win.”', 'T2\tdenial 31 59\tPeskov denied any arms deal.', 'T3\tclaim 45 58\tany arms deal', 'R1\tdenies Arg1:T2 Arg2:T3', 'A1\tVerdict T3 false', '#1\tSpeaker T1\tKim Jong Un', '#2\tAnnotatorNotes T3\t<b>check</b>', 'T4\tclaim 900 910\tnowhere', ''].join('\n'));
+    await fs.mkdir(folder());
+  });
+
+  it('imports brat into a folder, reporting what it cannot place', () => {
+    const r = spawn('import', folder(), '--from', 'brat', path.join(dir, 'brat-in'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Imported 3 annotations into 1 sidecar (1 reported above).');
+    expect(r.stderr).toMatch(/news\/kim\.ann:8: T4 \(claim\) at 900–910 lies outside the text \(\d+ characters\); not imported/);
+  });
+
+  it('exports a bundle, a brat folder, ClaimReview and an HTML report', () => {
+    const out = (n: string) => path.join(dir, n);
+    expect(run('export', folder(), '--format', 'bundle', '--out', out('b.json'))).toMatch(/Exported 3 annotations from 1 source to/);
+    const bundle = JSON.parse(readFileSync(out('b.json'), 'utf8'));
+    expect(bundle.sources[0].sidecar.annotations.find((a: { tag: string }) => a.tag === 'quote').attributes).toEqual({ speaker: 'Kim Jong Un' });
+
+    expect(run('export', folder(), '--format', 'brat', '--out', out('brat-out'))).toMatch(/to .*brat-out\/\n/);
+    const ann = readFileSync(path.join(out('brat-out'), 'news', 'kim.ann'), 'utf8');
+    expect(ann).toContain('R1\tdenies Arg1:T2 Arg2:T3');
+    expect(ann).toMatch(/^A1\tVerdict T3 false$/m);
+    const again = spawn('export', folder(), '--format', 'brat', '--out', out('brat-out'));
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists and is not empty');
+
+    expect(run('export', folder(), '--format', 'claimreview', '--publisher', 'Fact Desk', '--review-url', 'https://fd.example/r', '--out', out('c.jsonld'))).toMatch(/Exported 1 claim review from 1 source/);
+    const review = JSON.parse(readFileSync(out('c.jsonld'), 'utf8'))['@graph'][0];
+    expect(review).toMatchObject({ claimReviewed: 'any arms deal', reviewRating: { alternateName: 'False' }, sdPublisher: { name: 'Fact Desk' } });
+    expect(review.url).toMatch(/^https:\/\/fd\.example\/r#/);
+
+    run('export', folder(), '--format', 'html', '--out', out('r.html'));
+    const html = readFileSync(out('r.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;check&lt;/b&gt;');
+    expect(html).not.toMatch(/<script|<b>/);
+  });
+
+  it('imports W3C Web Annotations exported from another folder', () => {
+    const w3c = path.join(dir, 'w.jsonld');
+    run('export', folder(), '--format', 'w3c', '--out', w3c);
+    const other = path.join(dir, 'other');
+    mkdirSync(path.join(other, 'news'), { recursive: true });
+    copyFileSync(path.join(folder(), 'news', 'kim.txt'), path.join(other, 'news', 'kim.txt'));
+    expect(run('import', other, '--from', 'w3c', w3c)).toContain('Imported 3 annotations into 1 sidecar.');
+    const a = JSON.parse(readFileSync(path.join(other, 'news', 'kim.txt.gloss.json'), 'utf8')).annotations;
+    const b = JSON.parse(readFileSync(path.join(folder(), 'news', 'kim.txt.gloss.json'), 'utf8')).annotations;
+    const pick = (x: { id: string; tag: string; start: number; end: number; note: string }) => [x.id, x.tag, x.start, x.end, x.note];
+    expect(a.map(pick)).toEqual(b.map(pick));
   });
 });

@@ -1,14 +1,25 @@
-// `gloss` on the command line: the same services as the app, for pipelines.
-//   gloss export <folder> --format jsonl|csv|w3c [--tags quote,denial] [--speaker NAME] [--out FILE] [--bom]
+// `gloss` on the command line: the same services as the app, for pipelines (docs/EXPORTS.md).
+//   gloss export <folder> --format jsonl|csv|w3c|bundle|brat|claimreview|html [--tags quote,denial] [--speaker NAME] [--out FILE|DIR] [--bom]
+//   gloss import <folder> --from brat|w3c <input> [--source PATH]
 //   gloss stats <folder> [--json]
 //   gloss suggest <file> [--json] [--tags quote,claim] [--min-confidence 0.5]
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { suggest, type Suggestion, type SuggestionTag } from '../../shared/suggestions/suggest.js';
-import { EXPORT_FORMATS, exportFolder, folderStats, type ExportFormat } from '../services/corpus-export.js';
+import { EXPORT_FORMATS, exportFolder, folderStats, FOLDER_FORMATS, type ExportFormat } from '../services/corpus-export.js';
+import { importBratInto, importW3cInto } from '../services/corpus-import.js';
 import { loadSource } from '../services/source-files.js';
 
-const EXTENSIONS: Record<ExportFormat, string> = { jsonl: 'jsonl', csv: 'csv', w3c: 'jsonld' };
+/** Default output names, in the current folder. */
+const DEFAULT_OUT: Record<ExportFormat, string> = {
+  jsonl: 'gloss-export.jsonl',
+  csv: 'gloss-export.csv',
+  w3c: 'gloss-export.jsonld',
+  bundle: 'gloss-bundle.json',
+  brat: 'gloss-brat',
+  claimreview: 'gloss-claimreview.jsonld',
+  html: 'gloss-report.html',
+};
 
 const program = new Command();
 program.name('gloss').description('Gloss: annotations of claims, quotes and denials, from the command line.').showHelpAfterError();
@@ -20,10 +31,14 @@ program
   .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS as unknown as string[]).makeOptionMandatory())
   .option('-t, --tags <tags>', 'only these tags, comma-separated (e.g. quote,denial)', (v) => v.split(',').map((t) => t.trim()).filter(Boolean))
   .option('-s, --speaker <name>', 'only annotations whose speaker, claimant or denier is this person')
-  .option('-o, --out <file>', 'output file (default: gloss-export.<ext> in the current folder)')
+  .option('-o, --out <path>', 'output file; for brat a new (or empty) folder (default: gloss-export.<ext>, gloss-brat, gloss-report.html… in the current folder)')
   .option('--bom', 'CSV: begin with a UTF-8 byte-order mark, so spreadsheet tools read accents right')
-  .action(async (folder: string, options: { format: ExportFormat; tags?: string[]; speaker?: string; out?: string; bom?: boolean }) => {
-    const out = path.resolve(options.out ?? `gloss-export.${EXTENSIONS[options.format]}`);
+  .option('--publisher <name>', 'ClaimReview: the fact-checking organization (author and sdPublisher)')
+  .option('--publisher-url <url>', 'ClaimReview: its web site')
+  .option('--review-url <url>', 'ClaimReview: the page the reviews are published on (each review is <url>#<id>)')
+  .option('--source-url <url>', 'ClaimReview: base URL of the articles (the claim appears at <url><source path>)')
+  .action(async (folder: string, options: { format: ExportFormat; tags?: string[]; speaker?: string; out?: string; bom?: boolean; publisher?: string; publisherUrl?: string; reviewUrl?: string; sourceUrl?: string }) => {
+    const out = path.resolve(options.out ?? DEFAULT_OUT[options.format]);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     const result = await exportFolder(folder, {
@@ -31,12 +46,38 @@ program
       filter: { tags: options.tags, speaker: options.speaker },
       out,
       bom: options.bom,
+      claimReview: {
+        publisher: options.publisher ? { name: options.publisher, url: options.publisherUrl } : undefined,
+        reviewUrlBase: options.reviewUrl,
+        sourceUrlBase: options.sourceUrl,
+      },
       signal: controller.signal,
       onProgress: (done, total) => process.stderr.isTTY && process.stderr.write(`\rReading sidecars: ${done}/${total}`),
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    console.log(`Exported ${result.annotations} annotation${result.annotations === 1 ? '' : 's'} from ${result.sources} source${result.sources === 1 ? '' : 's'} to ${out}`);
+    const what = options.format === 'claimreview' ? 'claim review' : 'annotation';
+    console.log(`Exported ${result.annotations} ${what}${result.annotations === 1 ? '' : 's'} from ${result.sources} source${result.sources === 1 ? '' : 's'} to ${out}${FOLDER_FORMATS.includes(options.format) ? path.sep : ''}`);
     for (const s of result.skipped) console.error(`Skipped ${s.path}: ${s.reason}`);
+    for (const p of result.problems) console.error(`${p.path}: ${p.message}`);
+  });
+
+program
+  .command('import')
+  .description('Import annotations made in brat or as W3C Web Annotations into the sidecars of a folder (merged by annotation id).')
+  .argument('<folder>', 'the Gloss folder to import into')
+  .argument('<input>', 'brat: an .ann file or a folder of .ann + .txt pairs; w3c: a JSON(-LD) file')
+  .addOption(new Option('--from <format>', 'what the input is').choices(['brat', 'w3c']).makeOptionMandatory())
+  .option('--source <path>', 'w3c: the article (folder-relative) every annotation belongs to, instead of the targets\' source IRIs')
+  .option('--tag <tag>', 'w3c: tag for annotations without a tagging body', 'annotation')
+  .action(async (folder: string, input: string, options: { from: 'brat' | 'w3c'; source?: string; tag: string }) => {
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    const result =
+      options.from === 'brat'
+        ? await importBratInto(folder, input, { signal: controller.signal })
+        : await importW3cInto(folder, input, { signal: controller.signal, source: options.source, defaultTag: options.tag });
+    for (const p of result.problems) console.error(`${p.path}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    console.log(`Imported ${result.annotations} annotation${result.annotations === 1 ? '' : 's'} into ${result.written.length} sidecar${result.written.length === 1 ? '' : 's'}${result.problems.length ? ` (${result.problems.length} reported above)` : ''}.`);
   });
 
 program

@@ -1,30 +1,47 @@
-// Exporting a folder's annotations to the formats analysts' other tools read. Used by the command
-// line (`gloss export`) and, later, the app's export dialog. Sources are listed without reading
-// their text; sidecars are read one at a time. The output is written to a temporary file in the
-// same folder and renamed into place at the end, so an export that fails or is cancelled never
-// leaves a half-written file.
+// Exporting a folder's annotations to the formats analysts' other tools read (docs/EXPORTS.md).
+// Used by the command line (`gloss export`) and, later, the app's export dialog. Sources are
+// listed without reading their text; sidecars are read one at a time, and the formats that need
+// the text (brat, HTML) read one source at a time. The output is written under a temporary name
+// beside the target (a file, or for brat a folder) and renamed into place at the end, so an export
+// that fails or is cancelled never leaves a half-written result.
 import { once } from 'node:events';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { quoteAt } from '../../shared/annotations.js';
+import { anchorAll } from '../../shared/anchoring.js';
+import { CodePointText } from '../../shared/code-points.js';
+import { BratConfig, toBratAnn } from '../../shared/exports/brat.js';
+import { bundleHead, bundleSource, bundleTail } from '../../shared/exports/bundle.js';
+import { CLAIMREVIEW_HEAD, CLAIMREVIEW_TAIL, hasVerdict, toClaimReview, type ClaimReviewOptions } from '../../shared/exports/claimreview.js';
 import { csvColumns, toCsv } from '../../shared/exports/csv.js';
 import { matchesFilter, PERSON_ATTRIBUTES, type ExportFilter, type ExportRecord } from '../../shared/exports/export-record.js';
+import { htmlArticle, htmlReportHead, htmlReportTail } from '../../shared/exports/html-report.js';
 import { toJsonlLine } from '../../shared/exports/jsonl.js';
 import { toW3cAnnotation, W3C_PAGE_SIZE, w3cCollection } from '../../shared/exports/w3c.js';
 import { GlossError } from '../../shared/errors.js';
+import type { Annotation, Sidecar } from '../../shared/sidecar-format.js';
+import { tagsForDocument } from '../../shared/tag-set.js';
+import type { TagDefinition } from '../../shared/tags.js';
 import { readSidecarState } from './sidecar-files.js';
+import { loadSource } from './source-files.js';
+import { readTagSet } from './tag-set-files.js';
 import { OpenedWorkspace } from './workspace.js';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'w3c'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'w3c', 'bundle', 'brat', 'claimreview', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Formats whose output is a folder rather than a file. */
+export const FOLDER_FORMATS: readonly ExportFormat[] = ['brat'];
 
 export interface ExportOptions {
   format: ExportFormat;
   filter?: ExportFilter;
-  /** File to write. */
+  /** File to write (for brat: a folder that does not exist yet, or is empty). */
   out: string;
   /** CSV: start with a UTF-8 byte-order mark (for spreadsheet tools). */
   bom?: boolean;
+  /** ClaimReview: publisher and URLs. */
+  claimReview?: ClaimReviewOptions;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,33 +49,92 @@ export interface ExportOptions {
 export interface ExportResult {
   annotations: number;
   sources: number;
-  /** Sources whose sidecar could not be read (damaged or newer): reported, not exported. */
+  /** Sources whose sidecar (or text) could not be read (damaged or newer): reported, not exported. */
   skipped: { path: string; reason: string }[];
+  /** Annotations, or parts of them, the format could not hold as they are (brat: links across articles…), per source. */
+  problems: { path: string; message: string }[];
 }
 
-/** Every annotation of the folder that passes the filter, source by source, in text order. */
-export async function* folderRecords(folder: string, filter: ExportFilter = {}, skipped: ExportResult['skipped'] = [], onSource?: (done: number, total: number) => void): AsyncGenerator<ExportRecord> {
+interface FolderSidecar {
+  file: string;
+  abs: string;
+  /** Null for a source without a sidecar (only when `unannotated` is asked for). */
+  sidecar: Sidecar | null;
+}
+
+function cancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new GlossError('invalid-request', 'Export cancelled.');
+}
+
+/** Every source of the folder with its sidecar, in path order; damaged or newer sidecars are reported in `skipped`. */
+export async function* folderSidecars(folder: string, options: { skipped?: ExportResult['skipped']; onSource?: (done: number, total: number) => void; unannotated?: boolean; signal?: AbortSignal } = {}): AsyncGenerator<FolderSidecar> {
   const workspace = await OpenedWorkspace.openFolder(folder);
   const files = await workspace.listSources();
   let done = 0;
   for (const file of files) {
+    cancelled(options.signal);
     const abs = path.join(workspace.root, ...file.path.split('/'));
     const state = await readSidecarState(abs);
-    onSource?.(++done, files.length);
-    if (state.kind === 'none') continue;
-    if (state.kind !== 'ok') {
-      skipped.push({ path: file.path, reason: state.message });
+    options.onSource?.(++done, files.length);
+    if (state.kind === 'none') {
+      if (options.unannotated) yield { file: file.path, abs, sidecar: null };
       continue;
     }
+    if (state.kind !== 'ok') {
+      options.skipped?.push({ path: file.path, reason: state.message });
+      continue;
+    }
+    yield { file: file.path, abs, sidecar: state.sidecar };
+  }
+}
+
+/** Every annotation of the folder that passes the filter, source by source, in text order. */
+export async function* folderRecords(folder: string, filter: ExportFilter = {}, skipped: ExportResult['skipped'] = [], onSource?: (done: number, total: number) => void, signal?: AbortSignal): AsyncGenerator<ExportRecord> {
+  for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource, signal })) {
     const sourceIri = pathToFileURL(abs).href;
-    for (const annotation of state.sidecar.annotations) {
-      if (matchesFilter(annotation, filter)) yield { file: file.path, sourceIri, annotation };
+    for (const annotation of sidecar!.annotations) {
+      if (matchesFilter(annotation, filter)) yield { file, sourceIri, annotation };
     }
   }
 }
 
+/**
+ * The source's text and its annotations placed on it. When the source changed since the sidecar
+ * was saved, the annotations are anchored as the app would (moved ones follow their text; ones
+ * that cannot be found are left out and reported).
+ */
+async function placedAnnotations(abs: string, sidecar: Sidecar | null): Promise<{ text: string; annotations: Annotation[]; problems: string[] }> {
+  const { text, fingerprint } = await loadSource(abs);
+  if (!sidecar) return { text, annotations: [], problems: [] };
+  if (fingerprint.sha256 === sidecar.source.sha256) return { text, annotations: sidecar.annotations, problems: [] };
+  const cp = new CodePointText(text);
+  const anchors = anchorAll(cp, sidecar.annotations);
+  const problems: string[] = [];
+  const annotations: Annotation[] = [];
+  sidecar.annotations.forEach((a, i) => {
+    const anchor = anchors[i]!;
+    if (anchor.status === 'orphaned') {
+      problems.push(`${a.tag} “${a.exact.slice(0, 60)}” was not found in the changed source; not exported (open the article in Gloss to re-attach it)`);
+      return;
+    }
+    if (anchor.status === 'fuzzy') problems.push(`${a.tag} “${a.exact.slice(0, 60)}” was placed approximately on the changed source (score ${anchor.score?.toFixed(2)})`);
+    annotations.push(anchor.start === a.start && anchor.end === a.end ? a : { ...a, start: anchor.start, end: anchor.end, ...quoteAt(cp, anchor.start, anchor.end) });
+  });
+  return { text, annotations, problems };
+}
+
+/** The folder's tag set (defaults when it has none or it is damaged). */
+async function folderTags(folder: string): Promise<{ exists: boolean; tags: TagDefinition[] }> {
+  const workspace = await OpenedWorkspace.openFolder(folder);
+  const state = await readTagSet(workspace.root);
+  return { exists: state.exists && !state.problem, tags: state.tags };
+}
+
 export async function exportFolder(folder: string, options: ExportOptions): Promise<ExportResult> {
+  if (options.format === 'brat') return exportBrat(folder, options);
   const skipped: ExportResult['skipped'] = [];
+  const problems: ExportResult['problems'] = [];
+  const filter = options.filter ?? {};
   const target = path.resolve(options.out);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   const stream = createWriteStream(temporary, { encoding: 'utf8' });
@@ -74,19 +150,63 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
     sources = total;
     options.onProgress?.(done, total);
   };
+  const signal = options.signal;
   try {
-    const records = folderRecords(folder, options.filter, skipped, progress);
+    cancelled(signal);
+    const records = () => folderRecords(folder, filter, skipped, progress, signal);
     if (options.format === 'jsonl') {
-      for await (const record of records) {
-        if (options.signal?.aborted) throw new GlossError('invalid-request', 'Export cancelled.');
+      for await (const record of records()) {
+        cancelled(signal);
         await write(toJsonlLine(record) + '\n');
         count++;
       }
+    } else if (options.format === 'claimreview') {
+      await write(CLAIMREVIEW_HEAD);
+      for await (const record of records()) {
+        cancelled(signal);
+        if (!hasVerdict(record)) continue;
+        await write((count++ ? ',\n' : '') + JSON.stringify(toClaimReview(record, options.claimReview)));
+      }
+      await write(CLAIMREVIEW_TAIL);
+    } else if (options.format === 'bundle') {
+      await write(bundleHead({ folder: path.basename(path.resolve(folder)), created: new Date(), filter, tagSet: await folderTags(folder) }));
+      let first = true;
+      const filtering = !!(filter.tags?.length || filter.speaker);
+      for await (const { file, sidecar } of folderSidecars(folder, { skipped, onSource: progress, signal })) {
+        const annotations = sidecar!.annotations.filter((a) => matchesFilter(a, filter));
+        if (filtering && annotations.length === 0) continue;
+        await write(bundleSource(file, { ...sidecar!, annotations }, first));
+        first = false;
+        count += annotations.length;
+      }
+      await write(bundleTail(skipped));
+    } else if (options.format === 'html') {
+      const { tags } = await folderTags(folder);
+      const filterText = [filter.tags?.length ? `tags: ${filter.tags.join(', ')}` : '', filter.speaker ? `speaker: ${filter.speaker}` : ''].filter(Boolean).join(' · ');
+      await write(htmlReportHead({ title: `Annotations of ${path.basename(path.resolve(folder))}`, created: new Date(), filter: filterText }));
+      const articles: { index: number; file: string; annotations: number }[] = [];
+      for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource: progress, signal })) {
+        if (!sidecar!.annotations.some((a) => matchesFilter(a, filter))) continue;
+        let placed;
+        try {
+          placed = await placedAnnotations(abs, sidecar);
+        } catch (err) {
+          skipped.push({ path: file, reason: (err as Error).message });
+          continue;
+        }
+        const annotations = placed.annotations.filter((a) => matchesFilter(a, filter));
+        for (const message of placed.problems) problems.push({ path: file, message });
+        const index = articles.length + 1;
+        await write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
+        articles.push({ index, file, annotations: annotations.length });
+        count += annotations.length;
+      }
+      await write(htmlReportTail({ articles, skipped }));
     } else {
       // CSV needs every attribute name for its header, W3C the total for its pages: collect first.
       const all: ExportRecord[] = [];
-      for await (const record of records) {
-        if (options.signal?.aborted) throw new GlossError('invalid-request', 'Export cancelled.');
+      for await (const record of records()) {
+        cancelled(signal);
         all.push(record);
       }
       count = all.length;
@@ -100,12 +220,86 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
         await write(JSON.stringify(collection, null, 1) + '\n');
       }
     }
+    cancelled(signal);
     await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
     await fs.rename(temporary, target);
-    return { annotations: count, sources, skipped };
+    return { annotations: count, sources, skipped, problems };
   } catch (err) {
     stream.destroy();
     await fs.rm(temporary, { force: true });
+    throw err;
+  }
+}
+
+/** The `.txt`/`.ann` name pair for a source: a `.txt` source keeps its name, another gets `.txt` added (`a.md` → `a.md.txt`). */
+export function bratNameFor(sourcePath: string): string {
+  return sourcePath.toLowerCase().endsWith('.txt') ? sourcePath.slice(0, -4) : sourcePath;
+}
+
+/**
+ * brat standoff: a folder mirroring the sources, with for each source a `.txt` copy of its decoded
+ * text (UTF-8, line endings as they are) and its `.ann`, and at the top `annotation.conf` and
+ * `visual.conf` for every type used. Built in a temporary folder beside `out`, renamed at the end.
+ */
+async function exportBrat(folder: string, options: ExportOptions): Promise<ExportResult> {
+  const skipped: ExportResult['skipped'] = [];
+  const problems: ExportResult['problems'] = [];
+  const filter = options.filter ?? {};
+  const signal = options.signal;
+  const target = path.resolve(options.out);
+  const existing = await fs.readdir(target).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw new GlossError('invalid-request', err.code === 'ENOTDIR' ? `${target} is a file; the brat export writes a folder (choose another --out).` : `${target} cannot be read (${err.code ?? err.message}).`);
+  });
+  if (existing && existing.length > 0) throw new GlossError('invalid-request', `${target} already exists and is not empty; the brat export writes a new folder (choose another --out, or empty it first).`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  await fs.rm(temporary, { recursive: true, force: true });
+  await fs.mkdir(temporary, { recursive: true });
+  let count = 0;
+  let sources = 0;
+  try {
+    cancelled(signal);
+    const { tags } = await folderTags(folder);
+    const config = new BratConfig();
+    config.addTagSet(tags);
+    const names = new Set<string>();
+    const progress = (done: number, total: number) => {
+      sources = total;
+      options.onProgress?.(done, total);
+    };
+    for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource: progress, unannotated: true, signal })) {
+      const name = bratNameFor(file);
+      if (names.has(name.toLowerCase())) {
+        skipped.push({ path: file, reason: `its brat name ${name}.txt is taken by another source; not exported` });
+        continue;
+      }
+      names.add(name.toLowerCase());
+      let placed;
+      try {
+        placed = await placedAnnotations(abs, sidecar);
+      } catch (err) {
+        skipped.push({ path: file, reason: (err as Error).message });
+        continue;
+      }
+      const annotations = placed.annotations.filter((a) => matchesFilter(a, filter));
+      const docTags = sidecar ? tagsForDocument(tags, sidecar.tags, annotations).tags : tags;
+      const { ann, problems: said } = toBratAnn({ file, text: placed.text, annotations, tags: docTags }, config);
+      for (const message of [...placed.problems, ...said]) problems.push({ path: file, message });
+      const base = path.join(temporary, ...name.split('/'));
+      await fs.mkdir(path.dirname(base), { recursive: true });
+      await fs.writeFile(base + '.txt', placed.text, 'utf8');
+      await fs.writeFile(base + '.ann', ann, 'utf8');
+      count += annotations.length;
+      cancelled(signal);
+    }
+    await fs.writeFile(path.join(temporary, 'annotation.conf'), config.annotationConf(), 'utf8');
+    await fs.writeFile(path.join(temporary, 'visual.conf'), config.visualConf(), 'utf8');
+    cancelled(signal);
+    if (existing) await fs.rmdir(target);
+    await fs.rename(temporary, target);
+    return { annotations: count, sources, skipped, problems };
+  } catch (err) {
+    await fs.rm(temporary, { recursive: true, force: true });
     throw err;
   }
 }
