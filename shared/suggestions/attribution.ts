@@ -77,14 +77,41 @@ export function subjectBefore(text: string, lo: number, cueAt: number, names: Na
   }
   const sp = speakerFromPhrase(phrase.trimEnd(), offset, names);
   if (sp) return sp;
+  // A second predicate after a comma (`He cited East Germany …, and added`): the subject the clause starts with.
+  if (!phrase.trim() && /^\s*(?:and|but|then)\s*$/i.test(seg.slice(piece.s, piece.e))) {
+    const first = /^\s*((?:(?:the|a)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*)(?=\s+\p{Ll})/u.exec(seg);
+    if (first) {
+      const sp2 = speakerFromPhrase(first[1]!, lo + first[0].length - first[1]!.length, names);
+      if (sp2) return sp2;
+    }
+  }
   // A pronoun right before the cue after an opening phrase (`In the two other cases he ruled`).
   const pronoun = /\s(he|she|they|it|we|I)\s*$/.exec(phrase);
   if (pronoun) return speakerFromPhrase(pronoun[1]!, offset + pronoun.index + 1, names);
   // `Judge Parsons leaned over the bench and inquired`: the name that starts the clause, or the name the clause ends with (`by Acting Judge John M. Karns`).
+  // A run-in headline before the subject (`Decries joblessness Mitchell decried … and said`): the name right before a past-tense verb comes first.
+  const beforeVerb = /^(?:\S+\s+){0,3}?((?:(?:the|a)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*)\s+\p{Ll}+ed\b/u.exec(phrase);
   const leading = /^(?:(?:the|a)\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*(?=\s+\p{Ll})/u.exec(phrase);
-  if (leading && /\s(?:and|then|but)\s*$/.test(phrase)) return speakerFromPhrase(leading[0], offset, names);
+  if (leading && /\s(?:and|then|but)\s*$/.test(phrase)) {
+    if (beforeVerb && beforeVerb.index + beforeVerb[0].indexOf(beforeVerb[1]!) > 0) {
+      const sp = speakerFromPhrase(beforeVerb[1]!, offset + beforeVerb[0].indexOf(beforeVerb[1]!), names);
+      if (sp) return sp;
+    }
+    return speakerFromPhrase(leading[0], offset, names);
+  }
   const trailing = /(?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'.-]*\s*$/u.exec(phrase);
-  if (rel && trailing) return speakerFromPhrase(trailing[0].trim(), offset + trailing.index, names);
+  if (rel && trailing) {
+    const sp = speakerFromPhrase(trailing[0].trim(), offset + trailing.index, names);
+    if (sp) return sp;
+  }
+  // A relative clause with no closing comma between the subject and the cue (`Mr. Reama, who retired … in 1955 said`): its antecedent.
+  if (rel && rel[2]!.trim() && !rel[1]!.trim() && k >= 1) {
+    const ante = pieces[k - 1]!;
+    const raw = seg.slice(ante.s, ante.e);
+    const lead2 = raw.length - raw.trimStart().length;
+    const sp = speakerFromPhrase(raw.trim(), lo + ante.s + lead2, names);
+    if (sp && sp.kind !== 'pronoun') return sp;
+  }
   return null;
 }
 
@@ -127,6 +154,12 @@ export function attributeQuote(text: string, open: number, closeEnd: number, bef
       const sp = subjectAfter(text, closeEnd + cue.index + cue[0].length, after, names);
       if (sp) return { speaker: sp, cue: cue[0].toLowerCase(), rule: 'invert', strength: 0.9 };
     }
+    // `Mrs. Molvar, who kept reiterating … “…”, said, “…”`: a cue right after the mark with no subject; the subject the sentence starts with.
+    if (!lead.replace(/[\s,]/g, '')) {
+      const rel = /^(\s*)([^,;:“”"]{1,60}?),\s+(?:who|which)\s/.exec(text.slice(before, open));
+      const sp = rel ? speakerFromPhrase(rel[2]!, before + rel[1]!.length, names) : null;
+      if (sp && sp.kind !== 'pronoun' && !subjectAfter(text, closeEnd + cue.index + cue[0].length, after, names)) return { speaker: sp, cue: cue[0].toLowerCase(), rule: 'after-relative', strength: 0.8 };
+    }
     if (near || !endsSentence) {
       const sp = subjectBefore(text, closeEnd, closeEnd + cue.index, names);
       if (sp) {
@@ -148,6 +181,14 @@ export function attributeQuote(text: string, open: number, closeEnd: number, bef
       const addressee = lastCue[0].toLowerCase() === 'told' ? subjectAfter(text, before + lastCue.index + lastCue[0].length, open, names) ?? undefined : undefined;
       return { speaker: sp, cue: lastCue[0].toLowerCase(), addressee, rule: adjacent ? 'before' : 'before-sentence', strength: adjacent ? 0.9 : 0.7 };
     }
+  }
+  // A speech noun with its author (`a remark by Richard J. Hughes, Democratic gubernatorial candidate, that the GOP is “…”`).
+  const nominal = /\b(?:remark|statement|comment|assertion|charge|claim|pledge|promise|warning|words)s?\s+(?:made\s+)?by\s+([^,;:“”"]{1,60})/i.exec(b);
+  if (nominal) {
+    const at = before + nominal.index + nominal[0].length - nominal[1]!.length;
+    const np = nominal[1]!.split(/\s+(?:that|who|which|at|in|on)\s/)[0]!.trim();
+    const sp = speakerFromPhrase(np, at, names);
+    if (sp && sp.kind !== 'pronoun') return { speaker: sp, cue: nominal[0].split(/\s/)[0]!.toLowerCase(), rule: 'nominal', strength: 0.7 };
   }
   const according = /\baccording\s+to\s+([^,.;:“”"]{1,80})/i.exec(b) ?? /^[\s,]*according\s+to\s+([^,.;:“”"]{1,80})/i.exec(a);
   if (according) {

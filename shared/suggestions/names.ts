@@ -40,8 +40,13 @@ function bare(word: string): string {
  */
 export function nameFromRun(run: string, tagger: NameTagger = UNLIMITED): { name: string; honorific: string; title: string } | null {
   let words = run.split(/[ \t]+/).filter(Boolean);
+  // A run-in headline or dateline glued to a sentence (`Washington The Kennedy administration`): the sentence restarts at `The`.
+  const restart = words.findLastIndex((w, i) => i > 0 && i < words.length - 1 && /^(?:The|An|He|She|They|It|We|This|These|Those)$/.test(w));
+  if (restart > 0) words = words.slice(restart + 1);
   const possessive = words.findLastIndex((w) => /[’']s$/.test(w));
-  if (possessive >= 0) words = words.slice(possessive + 1);
+  // The run ends in a possessive (`Gov. Price Daniel's act`): the run is the owner, a person named with a title.
+  if (possessive >= 0 && possessive === words.length - 1) words[possessive] = words[possessive]!.replace(/[’']s$/, '');
+  else if (possessive >= 0) words = words.slice(possessive + 1);
   while (words.length > 1 && /^\p{Lu}{1,2}-\p{Lu}/u.test(words[words.length - 1]!)) words.pop();
   let honorific = '';
   let title = '';
@@ -113,6 +118,8 @@ export class NameIndex {
   readonly mentions: Mention[] = [];
   /** Names seen with a title (`Governor Notte`), for `the governor said`. */
   private readonly titled: { title: string; name: string; at: number }[] = [];
+  /** Roles given next to a name (`E. M. Martin, assistant secretary of state, …`, `spokesman Dmitry Peskov`), lower-case, for `the assistant secretary said`. */
+  private readonly roles: { role: string; name: string; at: number }[] = [];
   private readonly genders = new Map<string, Gender>();
   /** Full names by their last word, and by each of their words (lower-case), for fast look-ups. */
   private readonly byLastWord = new Map<string, string[]>();
@@ -144,6 +151,10 @@ export class NameIndex {
       if (gender !== 'unknown') this.genders.set(cut.name, gender);
       this.mentions.push({ name: cut.name, at: m.index + m[0].length - cut.name.length, gender });
       if (cut.title && !['mr', 'mrs', 'ms', 'miss', 'mister', 'dr'].includes(cut.title)) this.titled.push({ title: cut.title, name: cut.name, at: m.index });
+      if (words.length >= 2) {
+        const role = roleNextTo(text, m.index, m.index + m[0].length);
+        if (role) this.roles.push({ role, name: cut.name, at: m.index });
+      }
     }
     this.mentionAts = this.mentions.map((m) => m.at);
     for (const k of new Set([...extraNames, ...full])) {
@@ -192,6 +203,19 @@ export class NameIndex {
     return null;
   }
 
+  /**
+   * The person last introduced before `at` with a role that contains `role` (`the assistant
+   * secretary` → `E. M. Martin, assistant secretary of state for economic affairs`), or null.
+   */
+  byRole(role: string, at: number): string | null {
+    const re = new RegExp(String.raw`(?:^|\s)${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\s|$)`);
+    for (let i = this.roles.length - 1; i >= 0; i--) {
+      const r = this.roles[i]!;
+      if (r.at < at && re.test(r.role)) return this.fullest(r.name);
+    }
+    return null;
+  }
+
   /** The text of [from, at), for the rules' context checks. */
   textBefore(at: number, from: number): string {
     return this.text.slice(from, at);
@@ -203,7 +227,9 @@ export class NameIndex {
     const full = this.fullest(name);
     // Initials (`R. L. Brandt`) or compromise's person tagger make a person; places and organizations do not.
     if (!full.includes(' ')) return false;
-    if (/^(?:\p{Lu}\.\s?)+\p{Lu}/u.test(full)) return true;
+    // … but initials alone are a place or an abbreviation (`D. C.`), not a person.
+    if (/^(?:\p{Lu}\.\s?)+\p{Lu}[\p{Ll}’'-]/u.test(full)) return true;
+    if (/^(?:\p{Lu}\.\s?)+$/u.test(full)) return false;
     return this.tagger.ask(PERSON_CACHE, full, (f) => {
       const doc = nlp(f);
       return doc.has('#Person') && !doc.has('#Place');
@@ -223,6 +249,26 @@ export class NameIndex {
       return 'unknown';
     }, 'unknown' as Gender);
   }
+}
+
+/**
+ * The role given next to a full name: an appositive after it (`, assistant secretary of state for
+ * economic affairs,` — lower-case words up to the next comma or full stop) or a lower-case title
+ * before it (`spokesman Dmitry Peskov`).
+ */
+function roleNextTo(text: string, start: number, end: number): string {
+  if (text[end] === ',') {
+    const after = /^,\s+(?:(?:a|an|the)\s+)?(\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,9})/u.exec(text.slice(end, end + 120));
+    if (after && after[1]!.split(/\s+/).some((w) => TITLE_SET.has(w.toLowerCase()))) return after[1]!.toLowerCase();
+  }
+  // Cheap test first: the word right before the name is a lower-case title.
+  const words = text.slice(Math.max(0, start - 40), start).split(/\s+/);
+  words.pop();
+  const last = words[words.length - 1];
+  if (!last || !TITLE_SET.has(last)) return '';
+  const lower: string[] = [];
+  for (let i = words.length - 1; i >= 0 && lower.length < 3 && /^\p{Ll}[\p{L}-]*$/u.test(words[i]!); i--) lower.unshift(words[i]!);
+  return lower.join(' ');
 }
 
 const GENDER_CACHE = new Map<string, Gender>();
@@ -260,6 +306,8 @@ export interface Speaker {
   kind: SpeakerKind;
   /** Honorific seen with the name, for gender. */
   honorific: string;
+  /** A definite role description as subject (`the former Superior Court judge`) that no introduction resolved: a pronoun-like reference to a person named before, resolved in suggest.ts like `he`, else kept as written. */
+  description?: boolean;
   /** UTF-16 range of the whole phrase in the text (`Kremlin spokesman Dmitry Peskov`). */
   start: number;
   end: number;
@@ -318,9 +366,25 @@ export function speakerFromPhrase(phrase: string, at: number, names: NameIndex):
     const person = names.byTitle(headBare, at);
     if (person) return { name: person, kind: 'person', honorific: '', start: at, end };
   }
+  // `the (former) assistant secretary (of state)`: a person introduced with that role or title earlier (`E. M. Martin, assistant secretary of …`).
+  const role = /^the\s+((?:former\s+|\p{L}[\p{L}-]*\s+){0,4}?(\p{Ll}[\p{L}-]*))(?:\s+(?:of|for)\s+[\p{L}\s]{1,40})?$/iu.exec(p);
+  if (role && TITLE_SET.has(role[2]!.toLowerCase()) && words.length <= 9) {
+    const roleWords = role[1]!.toLowerCase().replace(/^former\s+/, '');
+    const person = names.byRole(roleWords, at) ?? names.byTitle(role[2]!.toLowerCase(), at);
+    if (person) return { name: person, kind: 'person', honorific: '', start: at, end };
+    // An office described as news does for someone already named (`the former secretary of labor`, `the Superior Court judge`), not a new participant (`the young lady`).
+    const office = /\bformer\s|\s(?:of|for)\s|\s\p{Lu}/u.test(p.slice(4)) && !HONORIFIC_SET.has(role[2]!.toLowerCase());
+    return { name: p.replace(DETERMINER, ''), kind: 'group', honorific: '', start: at, end, description: office };
+  }
   // Otherwise a group or role: a known speaker noun, a capitalized head (`Russia’s Foreign Ministry`)
   // or a short determiner phrase (`the hotel owner`).
   if (words.some((w) => /^(?:is|was|were|are|be|been|said|says|has|have|had|will|would|could|can|did|not)$/i.test(w))) return null;
+  // A description with a participle or place after it (`The taxi driver taking the visitor from the airport`): the noun phrase before it.
+  const modified = /^((?:[Tt]he|[Aa]n?)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*)\s+(?:\p{Ll}+ing|from|at|in|with|near)\s/u.exec(p);
+  if (modified && !/ing$/.test(modified[1]!)) {
+    const sp = speakerFromPhrase(modified[1]!, at, names);
+    if (sp) return { ...sp, end };
+  }
   const determined = DETERMINER.test(p) && words.length <= 6 && /^\p{L}+$/u.test(headBare);
   if (!SPEAKER_NOUN_SET.has(headBare) && !/^\p{Lu}/u.test(head) && !determined) return null;
   const name = p.replace(DETERMINER, '').replace(DETERMINER, '');

@@ -8,7 +8,7 @@
 // docs/suggestions.md; the words they look for are in cues.ts.
 import { CodePointText } from '../code-points.js';
 import { attributeQuote, cueRegex, subjectBefore, type Attribution } from './attribution.js';
-import { CLAIM_NOUNS, PRONOUNS, QUOTE_CUES } from './cues.js';
+import { CLAIM_NOUNS, GROUP_NOUNS, PRONOUNS, QUOTE_CUES } from './cues.js';
 import { canonicalSpeaker, isHumanRole, NameIndex, type Speaker } from './names.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
 import { reportedInSentence, type Reported } from './reported-speech.js';
@@ -37,6 +37,7 @@ interface Draft {
 }
 
 const QUOTE_CUE_RE = cueRegex(QUOTE_CUES);
+const GROUP_NOUN_SET = new Set<string>(GROUP_NOUNS);
 const ANAPHORIC_OBJECT = new RegExp(String.raw`^\s*(?:(?:those|these|such|the|that|this|any such|any|all)\s+(?:\S+\s+){0,2}(?:${CLAIM_NOUNS.join('|')})\b|it\b|this\b|that\b|them\b|doing so\b)`, 'i');
 const STOP = new Set(['that', 'this', 'those', 'these', 'such', 'with', 'from', 'have', 'been', 'would', 'will', 'were', 'they', 'their', 'there', 'which', 'about', 'into', 'than', 'then', 'also', 'said', 'claims', 'claim', 'reports', 'report', 'allegations', 'allegation', 'other', 'some', 'made', 'more', 'most', 'being', 'could', 'should']);
 
@@ -77,7 +78,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     for (const r of reportedInSentence(text, s, names, inQuote, quoted)) drafts.push(fromReported(r, s.paragraph));
   }
   drafts.sort((a, b) => a.start - b.start || a.end - b.end);
-  resolvePronouns(drafts, names, (i) => sents[sentenceAt(i)]!.start);
+  resolvePronouns(drafts, names, sents, sentenceAt, inQuote);
   linkDenials(text, drafts);
   return finish(text, drafts, wanted, options.minConfidence ?? 0);
 }
@@ -175,6 +176,8 @@ const RULE_NAMES: Record<string, string> = {
   before: 'X said: “…”',
   'before-sentence': 'X said … “…” (same sentence)',
   according: 'according to X',
+  'after-relative': 'X, who …, “…”, said',
+  nominal: 'a remark by X “…”',
 };
 
 function fromReported(r: Reported, paragraph: number): Draft {
@@ -191,12 +194,76 @@ function fromReported(r: Reported, paragraph: number): Draft {
  * later person is not a subject, the pronoun stays unresolved. `it`/`they` → the last group
  * speaker. A wrong name is worse than none.
  */
-function resolvePronouns(drafts: Draft[], names: NameIndex, sentenceStart: (i: number) => number): void {
+function resolvePronouns(drafts: Draft[], names: NameIndex, sents: (Range & { paragraph: number })[], sentenceAt: (i: number) => number, inQuote: (i: number) => boolean): void {
   const history: { name: string; kind: 'person' | 'group'; at: number; paragraph: number }[] = [];
   const mentionAts = names.mentions.map((m) => m.at);
   const compatible = (g: string, pronoun: string) => g === 'unknown' || g === pronoun;
+  const sentenceStart = (i: number) => sents[sentenceAt(i)]!.start;
+  const isSubject = (at: number) => SUBJECT_POSITION.test(names.textBefore(at, sentenceStart(at)));
+  /**
+   * Subject continuity: the one person who is the subject of the sentence before the pronoun's,
+   * in the same paragraph — the speaker of its attribution, or the person its main clause starts
+   * with (`Jones said he regretted Hughes had …. “He is wrong”, he said` → Jones). Persons named
+   * elsewhere in that sentence (objects, reported clauses) do not compete with it. Null when the
+   * sentence has two subjects (`Smith and Jones met`), two speakers, or is in another paragraph,
+   * or when a person is named before the pronoun in its own sentence outside quotation marks.
+   */
+  const previousSubject = (at: number, pronoun: 'male' | 'female'): string | null => {
+    const k = sentenceAt(at);
+    const prev = sents[k - 1];
+    if (!prev || prev.paragraph !== sents[k]!.paragraph) return null;
+    const own = sents[k]!;
+    for (let i = upperBound(mentionAts, own.start - 1); i < mentionAts.length && mentionAts[i]! < at; i++) {
+      if (!inQuote(mentionAts[i]!) && names.isPerson(names.fullest(names.mentions[i]!.name, mentionAts[i]!))) return null;
+    }
+    const speakers = new Set<string>();
+    for (let h = history.length - 1; h >= 0 && history[h]!.at >= prev.start; h--) {
+      if (history[h]!.kind === 'person' && history[h]!.at < prev.end) speakers.add(history[h]!.name);
+    }
+    let subject: string | null = null;
+    if (speakers.size > 1) return null;
+    if (speakers.size === 1) subject = [...speakers][0]!;
+    else {
+      const i = upperBound(mentionAts, prev.start - 1);
+      const m = names.mentions[i];
+      if (!m || m.at >= prev.end || !isSubject(m.at)) return null;
+      // Two subjects: `Smith and Jones met`, `Smith, Jones and Brown said`.
+      if (/^[’']?s?\s*(?:,\s*\p{Lu}|and\s|or\s|&)/u.test(names.textBefore(prev.end, m.at + m.name.length))) return null;
+      subject = names.fullest(m.name, m.at);
+      if (!names.isPerson(subject) && m.gender === 'unknown') return null;
+      if (!compatible(m.gender !== 'unknown' ? m.gender : names.gender(subject), pronoun)) return null;
+    }
+    return subject && compatible(names.gender(subject), pronoun) ? subject : null;
+  };
+  /**
+   * A role description (`the former secretary of labor`) stands for the last person speaker of
+   * this paragraph or the one before, when no other person has been named since outside quotation
+   * marks; otherwise it stays as written.
+   */
+  const describedPerson = (at: number, paragraph: number): string | null => {
+    let last: (typeof history)[number] | null = null;
+    for (let h = history.length - 1; h >= 0 && !last; h--) if (history[h]!.kind === 'person') last = history[h]!;
+    if (!last || paragraph - last.paragraph > 1) return null;
+    for (let i = upperBound(mentionAts, last.at); i < mentionAts.length && mentionAts[i]! < at; i++) {
+      const m = names.mentions[i]!;
+      const full = names.fullest(m.name, m.at);
+      if (full !== last.name && !inQuote(m.at) && names.isPerson(full)) return null;
+    }
+    return last.name;
+  };
   for (const d of drafts) {
     if (!d.who) continue;
+    if (d.who.description) {
+      // `the former Superior Court judge said` with no judge introduced: the person who spoke last, if no one else was named since.
+      const person = describedPerson(d.who.start, d.paragraph);
+      if (person) {
+        d.attributes[d.role] = person;
+        d.rule += ` (${d.who.name} → ${person})`;
+        d.confidence -= 0.1;
+        history.push({ name: person, kind: 'person', at: d.who.start, paragraph: d.paragraph });
+        continue;
+      }
+    }
     if (d.who.kind !== 'pronoun') {
       history.push({ name: d.who.name, kind: d.who.kind === 'person' ? 'person' : 'group', at: d.who.start, paragraph: d.paragraph });
       d.attributes[d.role] = d.who.name;
@@ -220,13 +287,15 @@ function resolvePronouns(drafts: Draft[], names: NameIndex, sentenceStart: (i: n
       for (let k = upperBound(mentionAts, d.who.start - 1) - 1; k >= 0 && mentionAts[k]! > floor; k--) {
         const m = names.mentions[k]!;
         const full = names.fullest(m.name, m.at);
-        if (full === speaker?.name || !names.isPerson(full)) continue;
+        // Names inside quotation marks are what speakers talk about, not who speaks next.
+        if (full === speaker?.name || inQuote(m.at) || !names.isPerson(full)) continue;
         if (!compatible(m.gender !== 'unknown' ? m.gender : names.gender(full), pronoun)) continue;
         mention = { name: full, at: m.at };
         break;
       }
       if (!mention) found = speaker?.name ?? null;
-      else if (/^(?:(?:the|--|—|\p{Lu}[\p{L}.’',-]*)\s+)*$/u.test(names.textBefore(mention.at, sentenceStart(mention.at)))) found = mention.name;
+      else if (isSubject(mention.at)) found = mention.name;
+      else found = previousSubject(d.who.start, pronoun);
     } else if (pronoun === 'thing' || pronoun === 'plural') {
       for (let h = history.length - 1; h >= 0; h--) {
         const c = history[h]!;
@@ -234,6 +303,13 @@ function resolvePronouns(drafts: Draft[], names: NameIndex, sentenceStart: (i: n
         if (c.kind !== 'group' || isHumanRole(c.name)) continue;
         if ((pronoun === 'plural') === /s$|\band\b/i.test(c.name)) found = c.name;
         break;
+      }
+      // No group has spoken: the group or document the previous sentence of the paragraph starts with (`The resolution, which …, will be read Monday. It says that “…”`).
+      if (!found) {
+        const k = sentenceAt(d.who.start);
+        const prev = sents[k - 1];
+        const head = prev && prev.paragraph === sents[k]!.paragraph ? /^(?:The|This|These|Its|Their)\s+(?:\p{L}+\s+){0,2}?(\p{Ll}+)\b(?!\s+(?:of|and)\b)/u.exec(names.textBefore(prev.end, prev.start)) : null;
+        if (head && GROUP_NOUN_SET.has(head[1]!.replace(/s$/, '')) && (pronoun === 'plural') === /s$/.test(head[1]!)) found = head[1]!;
       }
     }
     if (found) {
@@ -247,6 +323,9 @@ function resolvePronouns(drafts: Draft[], names: NameIndex, sentenceStart: (i: n
     }
   }
 }
+
+/** Only a dateline, a run-in headline or a determiner before a name: it is the subject of its sentence. */
+const SUBJECT_POSITION = /^(?:(?:the|--|—|\p{Lu}[\p{L}.’',-]*)\s+)*$/u;
 
 function contentWords(s: string): Set<string> {
   const out = new Set<string>();
