@@ -24,7 +24,7 @@ const services = new GlossServices({
     const options = {
       title: what === 'folder' ? 'Open Folder' : 'Open File',
       properties: [what === 'folder' ? 'openDirectory' : 'openFile'] as ('openDirectory' | 'openFile')[],
-      filters: what === 'file' ? [{ name: 'Articles', extensions: ['txt', 'md', 'markdown'] }] : undefined,
+      filters: what === 'file' ? [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'] }] : undefined,
     };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);

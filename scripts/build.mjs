@@ -32,7 +32,8 @@ await viteBuild({ configFile: path.join(root, 'vite.config.ts') });
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
   esbuild({ ...common, entryPoints: ['host/web/web-cli.ts'], outfile: 'dist/host/web-cli.mjs', format: 'esm', packages: 'external' }),
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  // The PDF extractor reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it uses require.resolve.
+  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', logOverride: { 'empty-import-meta': 'silent' } }),
   esbuild({ ...common, entryPoints: ['host/cli/gloss-cli.ts'], outfile: 'dist/cli/gloss.mjs', format: 'esm', packages: 'external', banner: { js: '#!/usr/bin/env node' } }),
   // A sandboxed preload cannot require packages: bundle it whole, electron aside.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),

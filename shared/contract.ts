@@ -19,7 +19,19 @@ export const WorkspacePathSchema = z
     message: 'must be a relative path inside the opened folder',
   });
 
-export const SourceFormatSchema = z.enum(['txt', 'md']);
+/** Kinds of source: plain text and Markdown are read as they are; HTML, DOCX and PDF are extracted. */
+export const SourceFormatSchema = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
+export type DocumentFormat = z.infer<typeof SourceFormatSchema>;
+
+/** Formats the analyst may edit the text of (Edit Text mode). */
+export const EDITABLE_FORMATS: readonly DocumentFormat[] = ['txt', 'md'];
+
+export const StructureBlockSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(['paragraph', 'heading', 'list', 'quote', 'code']),
+  level: z.number().int().min(0).max(6),
+});
 
 /** What a source's sidecar holds, in numbers. */
 export const FileCountsSchema = z.object({
@@ -73,10 +85,18 @@ export const OpenedDocumentSchema = z.object({
   path: z.string(),
   name: z.string(),
   format: SourceFormatSchema,
-  /** The decoded text. Offsets everywhere are code points over this string. */
+  /** The decoded (or extracted) text. Offsets everywhere are code points over this string. */
   text: z.string(),
   fingerprint: SourceFingerprintSchema,
   sidecar: SidecarStateSchema,
+  /** Extracted formats: the blocks of the text (UTF-16 ranges) with their kinds; absent for .txt/.md. */
+  structure: z.array(StructureBlockSchema).optional(),
+  /** Which text of an HTML page this is: the extracted article, or the whole page's text. */
+  view: z.enum(['article', 'whole']).optional(),
+  /** HTML: whether a whole-page text exists to switch to. */
+  hasWholeView: z.boolean().optional(),
+  /** Things the analyst should know about the extraction. */
+  warnings: z.array(z.string()).optional(),
 });
 export type OpenedDocument = z.infer<typeof OpenedDocumentSchema>;
 
@@ -184,7 +204,15 @@ export const contract = {
   /** Open a single source file: the workspace becomes that file alone. */
   openFile: { input: OpenInputSchema, output: OpenOutputSchema },
   /** Read a source and its sidecar. */
-  readDocument: { input: z.object({ path: WorkspacePathSchema }).strict(), output: OpenedDocumentSchema },
+  readDocument: { input: z.object({ path: WorkspacePathSchema, view: z.enum(['article', 'whole']).optional() }).strict(), output: OpenedDocumentSchema },
+  /**
+   * Add a file the analyst dropped on the window to the opened folder (its root), under a name not
+   * yet taken, so it can be opened and annotated there. Only kinds Gloss opens; at most 32 MB.
+   */
+  addSourceFile: {
+    input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(Math.ceil((32 * 1024 * 1024 * 4) / 3) + 4) }).strict(),
+    output: z.object({ path: z.string() }),
+  },
   /**
    * Save changes of a source's annotations to its sidecar, atomically: the host applies them to
    * the sidecar on disk (by id: `upsert` adds or replaces, `remove` deletes) and writes it with

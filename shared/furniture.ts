@@ -139,3 +139,32 @@ export function detectFurniture(text: string): FurnitureLine[] {
   }
   return found;
 }
+
+/**
+ * Which of the reader's blocks are furniture through and through: every non-blank line of the
+ * block is a furniture line. A block that mixes furniture with prose stays as it is.
+ */
+export function furnitureBlocks(text: string, blocks: readonly { start: number; end: number }[], found: readonly FurnitureLine[] = detectFurniture(text)): number[] {
+  const out: number[] = [];
+  let f = 0;
+  blocks.forEach((block, i) => {
+    while (f < found.length && found[f]!.end <= block.start) f++;
+    let k = f;
+    let covered = true;
+    let any = false;
+    const LINE = /[^\r\n]+/g;
+    const content = text.slice(block.start, block.end);
+    for (let m = LINE.exec(content); m; m = LINE.exec(content)) {
+      if (m[0].trim() === '') continue;
+      const lineStart = block.start + m.index + (m[0].length - m[0].trimStart().length);
+      while (k < found.length && found[k]!.end <= lineStart) k++;
+      if (k < found.length && found[k]!.start === lineStart) any = true;
+      else {
+        covered = false;
+        break;
+      }
+    }
+    if (covered && any) out.push(i);
+  });
+  return out;
+}

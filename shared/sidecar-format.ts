@@ -23,6 +23,17 @@ export const SourceFingerprintSchema = z.object({
   lineEndings: LineEndingsSchema.describe('Line-ending style of the decoded text. Line endings are kept as they are and counted.'),
   codePoints: z.number().int().nonnegative().describe('Length of the decoded text in code points.'),
   extractor: z.string().optional().describe('Extractor id and version for sources that are not plain text (e.g. HTML); absent for .txt/.md.'),
+  metadata: z
+    .object({
+      title: z.string().optional(),
+      byline: z.string().optional(),
+      published: z.string().optional(),
+      site: z.string().optional(),
+      canonicalUrl: z.string().optional(),
+      language: z.string().optional(),
+    })
+    .optional()
+    .describe('What an extracted source says about itself (title, byline, publication date, site, canonical URL, language).'),
 });
 export type SourceFingerprint = z.infer<typeof SourceFingerprintSchema>;
 

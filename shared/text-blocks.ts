@@ -18,7 +18,16 @@ export interface TextBlock {
   continued: boolean;
 }
 
+/** Formats whose blocks come from the text itself; extracted formats (HTML, DOCX, PDF) bring their own structure. */
 export type SourceFormat = 'txt' | 'md';
+
+/** A block of an extracted source's structure, as its extractor gives it (UTF-16 [start, end)). */
+export interface StructureBlock {
+  start: number;
+  end: number;
+  kind: BlockKind;
+  level: number;
+}
 
 /**
  * Longest block, in UTF-16 units, before it is cut at a line break (or, for a single very long
@@ -100,6 +109,23 @@ export function splitIntoBlocks(text: string, format: SourceFormat = 'txt', maxL
   }
   if (blocks.length === 0) blocks.push({ start: 0, end: 0, kind: 'paragraph', level: 0, continued: false });
   return blocks;
+}
+
+/**
+ * The reader's blocks for an extracted text (HTML, DOCX, PDF): the extractor's blocks, each cut
+ * like `splitIntoBlocks` cuts a long paragraph (at line breaks, then spaces, at most `maxLength`
+ * UTF-16 units), keeping its kind and level.
+ */
+export function blocksFromStructure(text: string, structure: readonly StructureBlock[], maxLength = MAX_BLOCK_LENGTH): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const b of structure) {
+    for (const piece of splitIntoBlocks(text.slice(b.start, b.end), 'txt', maxLength)) {
+      if (piece.end === piece.start) continue;
+      out.push({ start: b.start + piece.start, end: b.start + piece.end, kind: b.kind, level: b.level, continued: piece.continued });
+    }
+  }
+  if (out.length === 0) out.push({ start: 0, end: 0, kind: 'paragraph', level: 0, continued: false });
+  return out;
 }
 
 function classifyMarkdown(head: string, fenced: boolean): { kind: BlockKind; level: number } {

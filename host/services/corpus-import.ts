@@ -22,7 +22,7 @@ import type { TagDefinition } from '../../shared/tags.js';
 import { readSidecarState, writeSidecar } from './sidecar-files.js';
 import { loadSource } from './source-files.js';
 import { readTagSet } from './tag-set-files.js';
-import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
+import { OpenedWorkspace, sourceFormatOf, SUPPORTED_KINDS } from './workspace.js';
 
 export interface ImportProblem {
   /** The input file (brat `.ann`, or the W3C file) or the source concerned. */
@@ -252,7 +252,7 @@ export async function importW3cInto(folder: string, input: string, options: Impo
   if (options.source) {
     const rel = toPosix(options.source);
     await workspace.resolveSource(rel);
-    if (!sourceFormatOf(rel)) throw new GlossError('unsupported', `${rel} is not a kind of file Gloss opens (.txt, .md).`);
+    if (!sourceFormatOf(rel)) throw new GlossError('unsupported', `${rel} is not a kind of file Gloss opens (${SUPPORTED_KINDS}).`);
     forced = rel;
   }
   const bySource = new Map<string, W3cAnnotation[]>();

@@ -17,7 +17,7 @@ let script: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-crash-'));
   script = path.join(dir, 'save-loop.cjs');
-  await build({ entryPoints: [path.resolve(import.meta.dirname, 'testing', 'save-loop.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+  await build({ entryPoints: [path.resolve(import.meta.dirname, 'testing', 'save-loop.ts')], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', external: ['jsdom', 'pdfjs-dist', 'mammoth', '@mozilla/readability', 'jszip'] });
   await fs.writeFile(path.join(dir, 'a.txt'), 'word '.repeat(STATES * 3));
 });
 afterAll(async () => {

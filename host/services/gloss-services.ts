@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { GlossError, toWireError, type WireError } from '../../shared/errors.js';
 import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo, Workspace } from '../../shared/contract.js';
 import { validateInput } from '../../shared/contract-validation.js';
-import { OpenedWorkspace, sourceFormatOf } from './workspace.js';
+import { addFileToFolder, OpenedWorkspace, sourceFormatOf } from './workspace.js';
+import { EDITABLE_FORMATS } from '../../shared/contract.js';
 import { currentSha256, loadSource, writeSourceText } from './source-files.js';
 import { applyAnnotationChanges } from '../../shared/annotations.js';
 import { buildSidecar } from '../../shared/sidecar-format.js';
@@ -49,10 +50,24 @@ export class GlossServices {
       getWorkspace: async () => (this.workspace ? this.describeWorkspace() : null),
       openFolder: async ({ path }) => this.openFromUi('folder', path),
       openFile: async ({ path }) => this.openFromUi('file', path),
-      readDocument: async ({ path }) => {
+      readDocument: async ({ path, view }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
-        const [source, sidecar] = await Promise.all([loadSource(abs), readSidecarState(abs)]);
-        return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar };
+        const sidecar = await readSidecarState(abs);
+        // An HTML page opens in the view its annotations were made on, unless another is asked for.
+        const wanted = view ?? (sidecar.kind === 'ok' && sidecar.sidecar.source.extractor?.endsWith('#whole-page') ? 'whole' : 'article');
+        const source = await loadSource(abs, wanted);
+        const extracted = source.extracted
+          ? { structure: source.extracted.structure, view: source.extracted.view, hasWholeView: source.extracted.hasWholeView, warnings: source.extracted.warnings }
+          : {};
+        return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar, ...extracted };
+      },
+      addSourceFile: async ({ name, base64 }) => {
+        const workspace = this.requireWorkspace();
+        if (workspace.kind !== 'folder') throw new GlossError('invalid-request', 'Open a folder first: a dropped file is added to the open folder.');
+        const relative = await addFileToFolder(workspace.root, name, Buffer.from(base64, 'base64'));
+        await this.index?.refresh(relative);
+        this.emit({ type: 'workspace-changed', workspace: await this.describeWorkspace() });
+        return { path: relative };
       },
       saveAnnotations: async ({ path, source, tags, upsert, remove, rejectedSuggestions }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
@@ -78,6 +93,7 @@ export class GlossServices {
       },
       saveSourceText: async ({ path, expectedSha256, text, tags, annotations }) => {
         const abs = await this.requireWorkspace().resolveSource(path);
+        if (!EDITABLE_FORMATS.includes(sourceFormatOf(abs)!)) throw new GlossError('unsupported', `${path} is extracted from another format; its text cannot be edited in Gloss.`);
         const current = await readSidecarState(abs);
         if (current.kind === 'invalid' || current.kind === 'newer') throw new GlossError('write-failed', `Text not saved: ${current.message}`);
         const source = await writeSourceText(abs, text, expectedSha256, (file, bytes) => this.watcher?.noteOwnWrite(file, bytes));

@@ -8,13 +8,26 @@ import { GlossError } from '../../shared/errors.js';
 import type { SourceFingerprint } from '../../shared/sidecar-format.js';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeSource, encodeSource, MAX_SOURCE_BYTES } from './source-decoding.js';
+import type { StructureBlock } from '../../shared/text-blocks.js';
 
 export interface LoadedSource {
   text: string;
   fingerprint: SourceFingerprint;
+  /** Extracted formats: the text's blocks, the view shown, whether a whole-page view exists, warnings. */
+  extracted?: { structure: StructureBlock[]; view: 'article' | 'whole'; hasWholeView: boolean; warnings: string[] };
 }
 
-export async function loadSource(absPath: string): Promise<LoadedSource> {
+/** Extractions kept for reuse (opening, names, suggestions all read the same source): by sha256 and view. */
+const extractionCache = new Map<string, Promise<LoadedSource>>();
+const EXTRACTION_CACHE_SIZE = 8;
+
+/**
+ * Read a source into the text annotations are made on. Plain text and Markdown are decoded;
+ * HTML, DOCX and PDF are extracted (host/services/extractors), and for HTML `view` chooses the
+ * article (default) or the whole page's text. The fingerprint records the extractor and view, so
+ * annotations made on one text are re-anchored, not misplaced, on another.
+ */
+export async function loadSource(absPath: string, view: 'article' | 'whole' = 'article'): Promise<LoadedSource> {
   const name = path.basename(absPath);
   let bytes: Buffer;
   try {
@@ -27,6 +40,7 @@ export async function loadSource(absPath: string): Promise<LoadedSource> {
     if (err instanceof GlossError) throw err;
     throw new GlossError('unreadable', `${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
+  if (EXTRACTED.test(name)) return loadExtracted(bytes, name, view);
   const { text, encoding } = decodeSource(bytes, name);
   return {
     text,
@@ -39,6 +53,43 @@ export async function loadSource(absPath: string): Promise<LoadedSource> {
       codePoints: codePointLength(text),
     },
   };
+}
+
+/** Names of sources whose text is extracted (the extractors, with jsdom and pdf.js, load only when one is opened). */
+const EXTRACTED = /\.(html?|docx|pdf)$/i;
+
+async function loadExtracted(bytes: Buffer, name: string, view: 'article' | 'whole'): Promise<LoadedSource> {
+  const hash = sha256(bytes);
+  const key = `${hash}:${view}`;
+  let loaded = extractionCache.get(key);
+  if (!loaded) {
+    const { extractArticle, extractedFormat } = await import('./extractors/index.js');
+    loaded = extractArticle(bytes, name).then((article) => {
+      const whole = view === 'whole' && article.whole ? article.whole : null;
+      const text = whole ? whole.text : article.text;
+      const metadata = Object.fromEntries(Object.entries(article.metadata).filter(([, v]) => typeof v === 'string' && v));
+      return {
+        text,
+        fingerprint: {
+          name,
+          bytes: bytes.length,
+          sha256: hash,
+          encoding: article.encoding ?? extractedFormat(name)!,
+          lineEndings: detectLineEndings(text),
+          codePoints: codePointLength(text),
+          extractor: whole ? `${article.extractor}#whole-page` : article.extractor,
+          ...(Object.keys(metadata).length ? { metadata } : {}),
+        },
+        extracted: { structure: whole ? whole.blocks : article.blocks, view: whole ? 'whole' : 'article', hasWholeView: Boolean(article.whole), warnings: article.warnings },
+      };
+    });
+    loaded.catch(() => extractionCache.delete(key));
+    extractionCache.set(key, loaded);
+    if (extractionCache.size > EXTRACTION_CACHE_SIZE) extractionCache.delete(extractionCache.keys().next().value!);
+  }
+  // Each caller gets the name it asked with (the same bytes may sit under two names).
+  const result = await loaded;
+  return { ...result, fingerprint: { ...result.fingerprint, name } };
 }
 
 export function sha256(bytes: Uint8Array): string {

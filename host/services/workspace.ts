@@ -4,14 +4,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../../shared/errors.js';
+import { MAX_SOURCE_BYTES } from './source-decoding.js';
 import type { FileEntry, Workspace } from '../../shared/contract.js';
 import { isSidecarPath } from '../../shared/sidecar-format.js';
-import type { SourceFormat } from '../../shared/text-blocks.js';
+import type { DocumentFormat } from '../../shared/contract.js';
 
-const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+const FORMATS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
+
+/** What Gloss opens, for messages. */
+export const SUPPORTED_KINDS = '.txt, .md, .html, .docx, .pdf';
 
 /** Source format from a file name, or null when Gloss does not open that kind of file. */
-export function sourceFormatOf(fileName: string): SourceFormat | null {
+export function sourceFormatOf(fileName: string): DocumentFormat | null {
   return FORMATS[path.extname(fileName).toLowerCase()] ?? null;
 }
 
@@ -38,7 +42,7 @@ export class OpenedWorkspace {
     const real = await realpathOrFail(file);
     const stat = await fs.stat(real);
     if (!stat.isFile()) throw new GlossError('not-found', `${file} is not a file.`);
-    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${path.basename(file)} is not a kind of file Gloss opens (.txt, .md).`);
+    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${path.basename(file)} is not a kind of file Gloss opens (${SUPPORTED_KINDS}).`);
     return new OpenedWorkspace(path.dirname(real), 'file', path.basename(real));
   }
 
@@ -58,7 +62,7 @@ export class OpenedWorkspace {
       throw new GlossError('not-found', `${relative} is no longer in ${path.basename(this.root)}; it may have been moved or deleted.`);
     }
     if (!isInside(this.root, real)) throw outside(relative);
-    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${relative} is not a kind of file Gloss opens (.txt, .md).`);
+    if (!sourceFormatOf(real)) throw new GlossError('unsupported', `${relative} is not a kind of file Gloss opens (${SUPPORTED_KINDS}).`);
     return joined;
   }
 
@@ -156,4 +160,30 @@ async function realpathOrFail(p: string): Promise<string> {
   } catch {
     throw new GlossError('not-found', `${p} does not exist or cannot be read.`);
   }
+}
+
+/**
+ * Put a file the analyst dropped on the window into the folder's root under its own name, or
+ * "name (2).ext" when that is taken (created exclusively: an existing file is never replaced).
+ * Returns its folder-relative path.
+ */
+export async function addFileToFolder(root: string, name: string, bytes: Buffer): Promise<string> {
+  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  if (!base || base.startsWith('.') || !sourceFormatOf(base)) throw new GlossError('unsupported', `${name || 'That file'} is not a kind of file Gloss opens (${SUPPORTED_KINDS}).`);
+  if (bytes.length > MAX_SOURCE_BYTES) throw new GlossError('too-large', `${base} is larger than Gloss opens (${MAX_SOURCE_BYTES / 1048576} MB).`);
+  const ext = path.extname(base);
+  const stem = base.slice(0, base.length - ext.length);
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${stem} (${n})${ext}`;
+    try {
+      // 'wx': never replace a file that is there.
+      await fs.writeFile(path.join(root, candidate), bytes, { flag: 'wx' });
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new GlossError('write-failed', `Could not add ${base} to the folder: ${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : (err as Error).message}.`);
+    }
+  }
+  throw new GlossError('write-failed', `Could not find a free name for ${base} in the folder.`);
 }

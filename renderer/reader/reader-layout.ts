@@ -5,7 +5,8 @@
 // (blank lines) have no ProseMirror position.
 import type { Node as PMNode } from 'prosemirror-model';
 import type { CodePointText } from '../../shared/code-points.js';
-import { splitIntoBlocks, type SourceFormat, type TextBlock } from '../../shared/text-blocks.js';
+import { blocksFromStructure, splitIntoBlocks, type StructureBlock, type TextBlock } from '../../shared/text-blocks.js';
+import type { DocumentFormat } from '../../shared/contract.js';
 import { readerSchema } from './reader-schema.js';
 import { lastAtOrBefore, lastIndexAtOrBefore } from '../../shared/sorted-search.js';
 
@@ -26,9 +27,11 @@ export class ReaderLayout {
 
   constructor(
     readonly text: CodePointText,
-    format: SourceFormat,
+    format: DocumentFormat,
+    /** Extracted formats: the extractor's blocks (else the text is cut into blocks by its own layout). */
+    structure: readonly StructureBlock[] | null = null,
   ) {
-    this.blocks = splitIntoBlocks(text.text, format);
+    this.blocks = structure ? blocksFromStructure(text.text, structure) : splitIntoBlocks(text.text, format === 'md' ? 'md' : 'txt');
     this.pmStart = new Int32Array(this.blocks.length);
     const sections: PMNode[] = [];
     let pos = 0;
@@ -69,6 +72,12 @@ export class ReaderLayout {
     const b = this.blocks[i]!;
     const within = Math.max(0, Math.min(pos - this.pmStart[i]!, b.end - b.start));
     return this.text.toCodePoint(b.start + within);
+  }
+
+  /** ProseMirror range [before, after] of block i's node (for node decorations). */
+  blockNodeRange(i: number): [number, number] {
+    const b = this.blocks[i]!;
+    return [this.pmStart[i]! - 1, this.pmStart[i]! + (b.end - b.start) + 1];
   }
 
   /** Number of sections in the document. */

@@ -7,6 +7,7 @@ import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
+import { furniturePlugin, setFurniture } from './furniture-plugin.js';
 
 export interface ReaderCommands {
   /** A key the reader does not handle itself (it keeps caret movement and swallows typing); true when it was used. */
@@ -57,7 +58,7 @@ export class ReaderView {
     // The source is read-only: no transaction may change the document.
     const readOnly = new Plugin({ filterTransaction: (tr) => !tr.docChanged });
     const initialLive = Array.from({ length: Math.min(INITIAL_LIVE_SECTIONS, layout.sectionCount) }, (_, i) => i);
-    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive), suggestionPlugin(layout)] });
+    const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive), suggestionPlugin(layout), furniturePlugin(layout)] });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-doc', tabindex: '0', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
@@ -181,6 +182,11 @@ export class ReaderView {
       }
     }
     return this.layout.toOffset(this.view.state.selection.head);
+  }
+
+  /** Mark whole blocks as page furniture (dimmed; hidden when the reader is asked to). */
+  setFurniture(blocks: readonly number[]): void {
+    this.view.dispatch(setFurniture(this.view.state.tr, blocks));
   }
 
   /** Show suggestions (dashed), the one under review outlined. */

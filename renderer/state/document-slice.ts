@@ -5,21 +5,27 @@ import type { StateCreator } from 'zustand/vanilla';
 import { compareByPosition, createAnnotation, quoteAt, reviseAnnotation } from '../../shared/annotations.js';
 import { anchorAll } from '../../shared/anchoring.js';
 import { CodePointText } from '../../shared/code-points.js';
-import type { OpenedDocument } from '../../shared/contract.js';
+import { EDITABLE_FORMATS, type DocumentFormat, type OpenedDocument } from '../../shared/contract.js';
 import { mergeById } from '../../shared/merge.js';
 import type { Annotation, SourceFingerprint } from '../../shared/sidecar-format.js';
 import { DEFAULT_TAGS, type TagDefinition } from '../../shared/tags.js';
 import { unlinkFrom, withLink, type AnnotationLink } from '../../shared/links.js';
 import { documentTags } from './tags-slice.js';
-import type { SourceFormat } from '../../shared/text-blocks.js';
+import type { StructureBlock } from '../../shared/text-blocks.js';
 import { applyChange, invert, pushChange, type AnnotationChange } from './annotation-history.js';
 import type { GlossState } from './gloss-store.js';
 
 export interface OpenDocumentState {
   path: string;
   name: string;
-  format: SourceFormat;
+  format: DocumentFormat;
   text: CodePointText;
+  /** Extracted formats: the text's blocks as the extractor found them. */
+  structure: StructureBlock[] | null;
+  /** HTML: which text is shown (the article, or the whole page), and whether the other exists. */
+  view: 'article' | 'whole' | null;
+  hasWholeView: boolean;
+  warnings: string[];
   fingerprint: SourceFingerprint;
   /** Why annotations cannot be changed (damaged or newer sidecar), or null when they can. */
   readOnlyReason: string | null;
@@ -104,6 +110,11 @@ export interface DocumentSlice {
   replaceSource(doc: OpenedDocument): void;
   /** The sidecar changed on disk while nothing was unsaved here: take it as it is. */
   reloadAnnotations(fromDisk: Annotation[], options?: { sidecarTags?: TagDefinition[]; notice?: Notice }): void;
+  /** Blocks of the open plain text that are page furniture, and whether the reader hides them. */
+  furnitureCount: number;
+  hideFurniture: boolean;
+  setFurnitureCount(n: number): void;
+  setHideFurniture(hide: boolean): void;
   /** True while the analyst edits the source text (Edit Text mode). */
   editingText: boolean;
   setEditingText(on: boolean): void;
@@ -119,6 +130,7 @@ export interface DocumentSlice {
 
 const EMPTY_DOCUMENT = {
   document: null,
+  furnitureCount: 0,
   editingText: false,
   textEdited: false,
   pendingDelete: null,
@@ -195,6 +207,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
     ...EMPTY_DOCUMENT,
     documentError: null,
     loadingPath: null,
+    hideFurniture: false,
     tags: [...DEFAULT_TAGS],
 
     setLoading: (path) => set({ loadingPath: path, documentError: null }),
@@ -205,7 +218,8 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       const { annotations, anchors } = placeAnnotations(text, stored);
       const sidecarTags = doc.sidecar.kind === 'ok' ? doc.sidecar.sidecar.tags : [];
       const { tags, unknown } = documentTags(get(), sidecarTags, annotations);
-      const changed = doc.sidecar.kind === 'ok' && doc.sidecar.sidecar.source.sha256 !== doc.fingerprint.sha256;
+      // Changed: other bytes, or the same bytes extracted differently (another extractor version, or the other HTML view).
+      const changed = doc.sidecar.kind === 'ok' && (doc.sidecar.sidecar.source.sha256 !== doc.fingerprint.sha256 || (doc.sidecar.sidecar.source.extractor ?? null) !== (doc.fingerprint.extractor ?? null));
       set({
         ...EMPTY_DOCUMENT,
         loadingPath: null,
@@ -215,6 +229,10 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
           name: doc.name,
           format: doc.format,
           text,
+          structure: doc.structure ?? null,
+          view: doc.view ?? null,
+          hasWholeView: doc.hasWholeView ?? false,
+          warnings: doc.warnings ?? [],
           fingerprint: doc.fingerprint,
           readOnlyReason: doc.sidecar.kind === 'newer' || doc.sidecar.kind === 'invalid' ? doc.sidecar.message : null,
           sidecarDamaged: doc.sidecar.kind === 'invalid',
@@ -365,7 +383,7 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
       // Place what is in memory now (saved or not) on the new text.
       const { annotations, anchors } = placeAnnotations(text, s.annotations);
       set({
-        document: { ...s.document, text, fingerprint: doc.fingerprint },
+        document: { ...s.document, text, fingerprint: doc.fingerprint, structure: doc.structure ?? null, view: doc.view ?? null, hasWholeView: doc.hasWholeView ?? false, warnings: doc.warnings ?? [] },
         annotations,
         anchors,
         // Offsets in the undo history refer to the old text.
@@ -388,9 +406,16 @@ export const createDocumentSlice: StateCreator<GlossState, [], [], DocumentSlice
 
     setPendingDelete: (pendingDelete) => set({ pendingDelete }),
 
+    setFurnitureCount: (furnitureCount) => set({ furnitureCount }),
+    setHideFurniture: (hideFurniture) => set({ hideFurniture }),
+
     setEditingText: (on) => {
       const s = get();
       if (on && (!s.document || s.document.readOnlyReason)) return;
+      if (on && !EDITABLE_FORMATS.includes(s.document!.format)) {
+        set({ notice: { level: 'info', text: `The text of ${s.document!.name} is extracted from a ${s.document!.format.toUpperCase()} file and cannot be edited in Gloss.` } });
+        return;
+      }
       set({ editingText: on, linkingFrom: null, ...(on ? {} : { textEdited: false }) });
     },
 

@@ -15,7 +15,10 @@ export interface GlossSession {
   host: GlossHost;
   store: GlossStore;
   start(): Promise<void>;
-  openDocument(path: string): Promise<void>;
+  /** Open an article (for an HTML page, `view` chooses the extracted article or the whole page's text). */
+  openDocument(path: string, view?: 'article' | 'whole'): Promise<void>;
+  /** Add files dropped on the window to the folder, and open the first. */
+  addDroppedFiles(files: File[]): Promise<void>;
   /** Open an article and select (and scroll to) one of its annotations. */
   openAt(path: string, id: string): Promise<void>;
   openFolder(path: string | null): Promise<void>;
@@ -78,13 +81,13 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       if (first) await session.openDocument(first.path);
     },
 
-    async openDocument(path) {
+    async openDocument(path, view) {
       markOpenRequested();
       const seq = ++openSeq;
       await autosave.flush();
       store.getState().setLoading(path);
       try {
-        const doc = await host.readDocument({ path });
+        const doc = await host.readDocument(view ? { path, view } : { path });
         performance.mark('gloss:document-received');
         if (seq === openSeq) store.getState().showDocument(doc);
         performance.mark('gloss:document-shown');
@@ -92,6 +95,27 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
         if (seq === openSeq && suggestOnOpen()) void session.suggest();
       } catch (err) {
         if (seq === openSeq) store.getState().setDocumentError((err as Error).message);
+      }
+    },
+
+    async addDroppedFiles(files) {
+      let first: string | null = null;
+      for (const file of files) {
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          let binary = '';
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          const { path } = await host.addSourceFile({ name: file.name, base64: btoa(binary) });
+          first ??= path;
+          store.getState().setNotice({ level: 'info', text: `Added ${file.name} to the folder as ${path}.` });
+        } catch (err) {
+          store.getState().setNotice({ level: 'warning', text: `${file.name} was not added: ${(err as Error).message}` });
+        }
+      }
+      if (first) {
+        const ws = await host.getWorkspace({});
+        if (ws) store.getState().setWorkspace(ws);
+        await session.openDocument(first);
       }
     },
 

@@ -11,6 +11,7 @@ import { runShortcut } from './shortcuts.js';
 import { HoverCard, type HoverState } from './HoverCard.js';
 import { LinkBar, linkSelectedTo } from './LinkBar.js';
 import { TextEditor } from './TextEditor.js';
+import { furnitureBlocks } from '../../shared/furniture.js';
 
 function idsWith(anchors: GlossState['anchors'], status: 'orphaned' | 'fuzzy'): Set<string> {
   return new Set(Object.entries(anchors).filter(([, note]) => note.status === status).map(([id]) => id));
@@ -45,11 +46,12 @@ export function Reader() {
   const editingText = useGloss((s) => s.editingText);
   const mountRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
+  const hideFurniture = useGloss((s) => s.hideFurniture);
 
   useEffect(() => {
     const mount = mountRef.current;
     if (!document || !mount || editingText) return;
-    const layout = new ReaderLayout(document.text, document.format);
+    const layout = new ReaderLayout(document.text, document.format, document.structure);
     let hidden = idsWith(store.getState().anchors, 'orphaned');
     let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
     let linked = linkedIds(store.getState());
@@ -86,6 +88,14 @@ export function Reader() {
     const pushSuggestions = (s: GlossState) => view.setSuggestions({ suggestions: s.suggestions ?? [], currentId: s.currentSuggestion });
     if (store.getState().suggestions) pushSuggestions(store.getState());
     markReaderBuilt();
+    // Page furniture of plain texts, found after the first paint so opening does not wait for it.
+    const furnitureTimer = document.format === 'txt' || document.format === 'md'
+      ? setTimeout(() => {
+          const blocks = furnitureBlocks(document.text.text, layout.blocks);
+          view.setFurniture(blocks);
+          store.getState().setFurnitureCount(blocks.length);
+        }, 50)
+      : null;
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.anchors !== prev.anchors) {
         hidden = idsWith(s.anchors, 'orphaned');
@@ -108,6 +118,7 @@ export function Reader() {
     });
     view.focus();
     return () => {
+      if (furnitureTimer) clearTimeout(furnitureTimer);
       unsubscribe();
       if (reader.current === view) reader.current = null;
       view.destroy();
@@ -123,15 +134,59 @@ export function Reader() {
   }
   if (editingText) return <TextEditor />;
   return (
-    <section className="reader" aria-label="Reader">
+    <section className={`reader${hideFurniture ? ' hide-furniture' : ''}`} aria-label="Reader">
       <header className="reader-title">
         <h1>{document.name}</h1>
         {document.readOnlyReason && <ReadOnlyBanner reason={document.readOnlyReason} backupAvailable={document.backupAvailable} damaged={document.sidecarDamaged} />}
+        <SourceInfo />
         <LinkBar />
       </header>
       <div className={`reader-mount format-${document.format}`} ref={mountRef} />
       {hover && <HoverCard {...hover} />}
     </section>
+  );
+}
+
+/**
+ * What the source says about itself (extracted formats: title, byline, date, site, address), the
+ * extractor's warnings, the switch between an HTML page's article and its whole text, and for
+ * plain texts the page furniture found at its end, which can be hidden (the text is unchanged).
+ */
+function SourceInfo() {
+  const { session } = useApp();
+  const store = session.store;
+  const document = useGloss((s) => s.document)!;
+  const furniture = useGloss((s) => s.furnitureCount);
+  const hide = useGloss((s) => s.hideFurniture);
+  const meta = document.fingerprint.metadata;
+  const facts = meta ? [meta.byline, meta.published, meta.site].filter(Boolean) : [];
+  return (
+    <>
+      {meta && (meta.title || facts.length > 0 || meta.canonicalUrl) && (
+        <div className="source-meta" data-testid="source-meta">
+          {meta.title && <p className="source-title">{meta.title}</p>}
+          {facts.length > 0 && <p className="source-facts">{facts.join(' · ')}</p>}
+          {meta.canonicalUrl && <p className="source-url">{meta.canonicalUrl}</p>}
+        </div>
+      )}
+      {document.warnings.map((w) => (
+        <p key={w} className="source-warning" role="note">
+          {w}
+        </p>
+      ))}
+      <div className="source-actions">
+        {document.hasWholeView && (
+          <button type="button" aria-pressed={document.view === 'whole'} onClick={() => void session.openDocument(document.path, document.view === 'whole' ? 'article' : 'whole')}>
+            {document.view === 'whole' ? 'Show the extracted article' : 'Show the whole page text'}
+          </button>
+        )}
+        {furniture > 0 && (
+          <button type="button" aria-pressed={hide} onClick={() => store.getState().setHideFurniture(!hide)} title="Lines that look like page furniture (CSS, embeds, related links): the file and offsets stay as they are">
+            {hide ? `Show page furniture (${furniture})` : `Hide page furniture (${furniture})`}
+          </button>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@
 // the selected annotation when nothing is selected. Buttons do not take focus away from the
 // reader, so the selection survives the click. It also shows sticky mode, tags this article uses
 // that the folder does not define, and opens tag settings, text editing and the shortcut list.
+import { EDITABLE_FORMATS } from '../../shared/contract.js';
 import { useApp, useGloss } from './session-context.js';
 
 export function TagBar() {
@@ -11,7 +12,7 @@ export function TagBar() {
   const unknownTags = useGloss((s) => s.unknownTags);
   const stickyTag = useGloss((s) => s.stickyTag);
   const hasDocument = useGloss((s) => s.document !== null && s.document.readOnlyReason === null);
-  const canEditText = useGloss((s) => s.document !== null && s.document.readOnlyReason === null && !s.editingText);
+  const canEditText = useGloss((s) => s.document !== null && s.document.readOnlyReason === null && !s.editingText && EDITABLE_FORMATS.includes(s.document.format));
 
   const apply = (tagId: string) => {
     store.getState().noteTagUsed(tagId);

@@ -14,6 +14,8 @@ import type { Annotation } from '../../shared/sidecar-format.js';
 import { EditLayout, editDocToText, textToEditDoc, usualLineBreak } from '../editor/edit-document.js';
 import { addCarried, carriedAnnotations, carriedPlugin, type CarriedAnnotation } from '../editor/carried-annotations.js';
 import { useApp, useGloss } from './session-context.js';
+import { detectFurniture } from '../../shared/furniture.js';
+import { lastIndexAtOrBefore } from '../../shared/sorted-search.js';
 
 /** Edits closer together than this undo as one step (like typing a word). */
 const GROUP_MS = 600;
@@ -144,6 +146,35 @@ export function TextEditor() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [document]);
 
+  /** Delete the lines that look like page furniture (and the blank lines after them), as one undoable edit. */
+  const removeFurniture = () => {
+    const view = viewRef.current;
+    if (!view) return;
+    const doc = view.state.doc;
+    const text = editDocToText(doc, lineBreak);
+    const found = detectFurniture(text);
+    if (found.length === 0) {
+      store.getState().setNotice({ level: 'info', text: 'No page furniture found in this text.' });
+      return;
+    }
+    // Line index of each UTF-16 offset: walk the lines once.
+    const starts: number[] = [];
+    let u16 = 0;
+    doc.forEach((line, _o, i) => {
+      starts.push(u16);
+      u16 += line.content.size + (i < doc.childCount - 1 ? ((line.attrs.eol as string | null) ?? lineBreak).length : 0);
+    });
+    const remove = new Set(found.map((f) => Math.max(0, lastIndexAtOrBefore(starts, f.start))));
+    for (const i of [...remove]) for (let j = i + 1; j < doc.childCount && doc.child(j).content.size === 0 && !remove.has(j); j++) remove.add(j);
+    if (remove.size >= doc.childCount) remove.delete(0);
+    const tr = view.state.tr;
+    const positions: [number, number][] = [];
+    doc.forEach((line, offset, i) => remove.has(i) && positions.push([offset, offset + line.nodeSize]));
+    for (const [from, to] of positions.reverse()) tr.delete(from, to);
+    view.dispatch(tr);
+    store.getState().setNotice({ level: 'info', text: `Removed ${found.length} line${found.length === 1 ? '' : 's'} of page furniture (Ctrl+Z takes them back). Save to write the text.` });
+  };
+
   const leave = () => {
     if (store.getState().textEdited && !window.confirm('Discard your changes to the text? Annotations stay as they were.')) return;
     store.getState().setEditingText(false);
@@ -202,6 +233,9 @@ export function TextEditor() {
           </span>
           <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save text'} <kbd>Ctrl+S</kbd>
+          </button>
+          <button type="button" disabled={saving} onClick={removeFurniture} title="Delete lines that look like page furniture: CSS, embeds, related links, adverts">
+            Remove page furniture
           </button>
           <button type="button" disabled={saving} onClick={leave}>
             {status.edited ? 'Discard edits' : 'Done'} <kbd>Esc</kbd>

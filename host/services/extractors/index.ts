@@ -2,7 +2,6 @@
 // and one call that turns a file's bytes into an ExtractedArticle. See docs/SOURCES.md.
 import path from 'node:path';
 import { GlossError } from '../../../shared/errors.js';
-import { MAX_BLOCK_LENGTH, splitIntoBlocks, type TextBlock } from '../../../shared/text-blocks.js';
 import { MAX_SOURCE_BYTES } from '../source-decoding.js';
 import type { ArticleBlock, ExtractedArticle } from './article.js';
 import { extractDocx } from './docx-extractor.js';
@@ -57,17 +56,5 @@ export async function extractArticle(bytes: Uint8Array, fileName: string, option
   }
 }
 
-/// The reader's blocks for an extracted text: the extractor's blocks, each cut like
-/// `splitIntoBlocks` cuts a long paragraph (at line breaks, then spaces, at most `maxLength`
-/// UTF-16 units), keeping its kind and level.
-export function toTextBlocks(text: string, blocks: ArticleBlock[], maxLength = MAX_BLOCK_LENGTH): TextBlock[] {
-  const out: TextBlock[] = [];
-  for (const b of blocks) {
-    for (const piece of splitIntoBlocks(text.slice(b.start, b.end), 'txt', maxLength)) {
-      if (piece.end === piece.start) continue;
-      out.push({ start: b.start + piece.start, end: b.start + piece.end, kind: b.kind, level: b.level, continued: piece.continued });
-    }
-  }
-  if (out.length === 0) out.push({ start: 0, end: 0, kind: 'paragraph', level: 0, continued: false });
-  return out;
-}
+/// The reader's blocks for an extracted text (shared/text-blocks.ts, where the reader finds it).
+export { blocksFromStructure as toTextBlocks } from '../../../shared/text-blocks.js';
