@@ -25,6 +25,7 @@ const host: GlossHost = {
   openFolder: (input) => call('openFolder', input),
   openFile: (input) => call('openFile', input),
   readDocument: (input) => call('readDocument', input),
+  addSourceFile: (input) => call('addSourceFile', input),
   saveSourceText: (input) => call('saveSourceText', input),
   suggest: (input) => call('suggest', input),
   getTagSet: (input) => call('getTagSet', input),
