@@ -8,6 +8,7 @@ import { CodePointText } from '../shared/code-points.js';
 import { buildSidecar, serializeSidecar } from '../shared/sidecar-format.js';
 import { DEFAULT_TAGS } from '../shared/tags.js';
 import { loadSource } from '../host/services/source-files.js';
+import Papa from 'papaparse';
 import { expect, startHost, test, type GlossHostProcess } from './gloss-fixtures.js';
 
 async function writeAnnotated(folder: string, file: string, text: string, spans: [phrase: string, tag: string, attributes?: Record<string, string>][]): Promise<void> {
@@ -80,4 +81,30 @@ test('statistics: a bar filters the search', async ({ page }) => {
   await expect(page.locator('.search-hit')).toHaveCount(1);
   await expect(page.locator('.search-hit')).toContainText('The council denied');
   await page.screenshot({ path: 'test-results/corpus-search.png' });
+});
+
+test('export CSV from the UI: the file on disk reads back as the chosen annotations', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.file', { hasText: 'bridge.txt' })).toHaveAccessibleName(/2 annotations/);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export annotations' });
+  await dialog.getByRole('radio', { name: /CSV/ }).check();
+  await dialog.getByRole('checkbox', { name: 'Claim' }).check();
+  await dialog.getByRole('button', { name: /Export to the folder/ }).click();
+  const result = dialog.getByTestId('export-result');
+  await expect(result).toContainText('Exported 2 annotations from 3 articles to');
+  const out = (await result.textContent())!.match(/to (\/.*\.csv)/)![1]!;
+  expect(path.dirname(out)).toBe(path.join(await fs.realpath(host.folder), 'gloss-exports'));
+  const bytes = await fs.readFile(out);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data.map((r) => [r.file, r.tag, r.text, r['attr:claimant']]).sort()).toEqual([
+    ['bridge.txt', 'claim', 'the bridge tolls would fall next year', 'The mayor'],
+    ['news/ferry.txt', 'claim', 'the ferry strike would end when tolls fall', 'Union leaders'],
+  ]);
+  // The export folder is Gloss's own: never listed as articles.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  await expect(page.locator('.folder-panel .file')).toHaveCount(3);
 });

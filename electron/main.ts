@@ -29,6 +29,11 @@ const services = new GlossServices({
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
+  pickSavePath: async (suggestedName) => {
+    const options = { title: 'Export annotations', defaultPath: suggestedName, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
 });
 
 services.onEvent((event: HostEvent) => mainWindow?.webContents.send(EVENT_CHANNEL, event));

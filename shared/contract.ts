@@ -269,6 +269,35 @@ export const contract = {
       .strict(),
     output: OpenedDocumentSchema,
   },
+  /**
+   * Export the folder's annotations. `destination` 'folder' writes into the folder's
+   * `gloss-exports/` (named by format and time); 'dialog' asks where (hosts with dialogs only).
+   * Progress comes as `progress` events (task `export`); `cancelExport` stops it, and a stopped or
+   * failed export leaves no file behind.
+   */
+  exportAnnotations: {
+    input: z
+      .object({
+        format: z.enum(['jsonl', 'csv', 'w3c', 'bundle', 'brat', 'claimreview', 'html']),
+        tags: z.array(z.string().min(1).max(200)).max(100).optional(),
+        speaker: z.string().max(500).optional(),
+        bom: z.boolean().optional(),
+        destination: z.enum(['folder', 'dialog']),
+      })
+      .strict(),
+    output: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('exported'),
+        out: z.string(),
+        annotations: z.number().int(),
+        sources: z.number().int(),
+        skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+      }),
+      z.object({ kind: z.literal('canceled') }),
+    ]),
+  },
+  /** Stop the running export, if any. */
+  cancelExport: { input: NoInput, output: z.object({ canceled: z.boolean() }) },
   /** The folder's tag set (its `gloss-tags.json`, or the defaults). */
   getTagSet: { input: NoInput, output: TagSetStateSchema },
   /**

@@ -6,20 +6,9 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { suggest, type Suggestion, type SuggestionTag } from '../../shared/suggestions/suggest.js';
-import { EXPORT_FORMATS, exportFolder, folderStats, FOLDER_FORMATS, type ExportFormat } from '../services/corpus-export.js';
+import { DEFAULT_EXPORT_NAMES, EXPORT_FORMATS, exportFolder, folderStats, FOLDER_FORMATS, type ExportFormat } from '../services/corpus-export.js';
 import { importBratInto, importW3cInto } from '../services/corpus-import.js';
 import { loadSource } from '../services/source-files.js';
-
-/** Default output names, in the current folder. */
-const DEFAULT_OUT: Record<ExportFormat, string> = {
-  jsonl: 'gloss-export.jsonl',
-  csv: 'gloss-export.csv',
-  w3c: 'gloss-export.jsonld',
-  bundle: 'gloss-bundle.json',
-  brat: 'gloss-brat',
-  claimreview: 'gloss-claimreview.jsonld',
-  html: 'gloss-report.html',
-};
 
 const program = new Command();
 program.name('gloss').description('Gloss: annotations of claims, quotes and denials, from the command line.').showHelpAfterError();
@@ -38,7 +27,7 @@ program
   .option('--review-url <url>', 'ClaimReview: the page the reviews are published on (each review is <url>#<id>)')
   .option('--source-url <url>', 'ClaimReview: base URL of the articles (the claim appears at <url><source path>)')
   .action(async (folder: string, options: { format: ExportFormat; tags?: string[]; speaker?: string; out?: string; bom?: boolean; publisher?: string; publisherUrl?: string; reviewUrl?: string; sourceUrl?: string }) => {
-    const out = path.resolve(options.out ?? DEFAULT_OUT[options.format]);
+    const out = path.resolve(options.out ?? DEFAULT_EXPORT_NAMES[options.format]);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     const result = await exportFolder(folder, {

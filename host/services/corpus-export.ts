@@ -26,12 +26,26 @@ import type { TagDefinition } from '../../shared/tags.js';
 import { readSidecarState } from './sidecar-files.js';
 import { loadSource } from './source-files.js';
 import { readTagSet } from './tag-set-files.js';
-import { OpenedWorkspace } from './workspace.js';
+import { EXPORTS_FOLDER_NAME, OpenedWorkspace } from './workspace.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'w3c', 'bundle', 'brat', 'claimreview', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Formats whose output is a folder rather than a file. */
 export const FOLDER_FORMATS: readonly ExportFormat[] = ['brat'];
+
+/** Default output names (a folder for brat). */
+export const DEFAULT_EXPORT_NAMES: Record<ExportFormat, string> = {
+  jsonl: 'gloss-export.jsonl',
+  csv: 'gloss-export.csv',
+  w3c: 'gloss-export.jsonld',
+  bundle: 'gloss-bundle.json',
+  brat: 'gloss-brat',
+  claimreview: 'gloss-claimreview.jsonld',
+  html: 'gloss-report.html',
+};
+
+/** Where the app puts exports inside the opened folder (skipped when the folder is listed). */
+export const EXPORTS_FOLDER = EXPORTS_FOLDER_NAME;
 
 export interface ExportOptions {
   format: ExportFormat;

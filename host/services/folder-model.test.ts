@@ -204,4 +204,24 @@ describe('the folder as the analyst\'s model', () => {
     expect((await search({ tags: ['denial'] })).total).toBe(0);
     expect((await search({ text: 'peskov', tags: ['quote'] })).total).toBe(1);
   });
+
+  it('exports into gloss-exports (never listed), reports progress, and a cancelled export leaves nothing', async () => {
+    for (let i = 0; i < 60; i++) await annotated(`a${String(i).padStart(2, '0')}.txt`, `Claim number ${i} here.`, [{ phrase: `Claim number ${i}`, tag: 'claim' }]);
+    await call('openFolder', { path: dir });
+    const progress: number[] = [];
+    services.onEvent((e) => e.type === 'progress' && e.task === 'export' && progress.push(e.done));
+    const done = await call<{ kind: string; out: string; annotations: number }>('exportAnnotations', { format: 'jsonl', destination: 'folder' });
+    expect(done).toMatchObject({ kind: 'exported', annotations: 60 });
+    expect(path.dirname(done.out)).toBe(path.join(await fs.realpath(dir), 'gloss-exports'));
+    expect((await fs.readFile(done.out, 'utf8')).trim().split('\n')).toHaveLength(60);
+    expect(progress.at(-1)).toBe(60);
+    expect((await call<{ files: { path: string }[] }>('getWorkspace', {})).files).toHaveLength(60);
+    // Cancel as soon as it has started: no output, no partial file.
+    services.onEvent((e) => e.type === 'progress' && e.task === 'export' && e.done === 5 && void call('cancelExport', {}));
+    const before = await fs.readdir(path.join(dir, 'gloss-exports'));
+    expect(await call('exportAnnotations', { format: 'html', destination: 'folder' })).toEqual({ kind: 'canceled' });
+    expect(await fs.readdir(path.join(dir, 'gloss-exports'))).toEqual(before);
+    // The browser host has no save dialog.
+    await expect(call('exportAnnotations', { format: 'csv', destination: 'dialog' })).rejects.toThrow(/no save dialog/);
+  });
 });

@@ -15,6 +15,9 @@ import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.
 import { WorkspaceWatcher } from './workspace-watcher.js';
 import { FolderAnnotations } from './folder-annotations.js';
 import { FolderIndex } from './folder-index.js';
+import { DEFAULT_EXPORT_NAMES, EXPORTS_FOLDER, exportFolder } from './corpus-export.js';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { readTagSet, tagSetPathFor, writeTagSet } from './tag-set-files.js';
 import { renameInTagSet } from '../../shared/tag-set.js';
 import { personAttributeIds } from '../../shared/tags.js';
@@ -26,6 +29,8 @@ export interface HostPolicy {
   version: string;
   /** Show the OS dialog; absent where the host has none (the browser host). */
   pickPath?: (what: 'folder' | 'file') => Promise<string | null>;
+  /** Ask where to save an export (a file, or for brat a folder to create); absent where the host has no dialogs. */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
   /** Whether the UI may name a path to open. The Electron host says no: only dialogs and the command line open things there. */
   uiMayNamePaths: boolean;
 }
@@ -39,6 +44,7 @@ export class GlossServices {
   private watcher: WorkspaceWatcher | null = null;
   private folder: FolderAnnotations | null = null;
   private index: FolderIndex | null = null;
+  private exporting: AbortController | null = null;
   /** People named in each source, by sha256: the person tagger is slow on long texts, so it runs once per text. */
   private readonly namesByText = new Map<string, Promise<string[]>>();
   private readonly events = new EventEmitter();
@@ -110,6 +116,47 @@ export class GlossServices {
         const started = performance.now();
         const suggestions = suggest(source.text, { knownNames: known });
         return { suggestions, millis: Math.round(performance.now() - started) };
+      },
+      exportAnnotations: async ({ format, tags, speaker, bom, destination }) => {
+        const workspace = this.requireWorkspace();
+        if (workspace.kind !== 'folder') throw new GlossError('invalid-request', 'Exports cover a folder: open the folder that holds this file to export it.');
+        if (this.exporting) throw new GlossError('invalid-request', 'An export is already running; wait for it or cancel it.');
+        const name = DEFAULT_EXPORT_NAMES[format];
+        let out: string;
+        if (destination === 'dialog') {
+          if (!this.policy.pickSavePath) throw new GlossError('no-dialog', 'This host has no save dialog; export into the folder instead.');
+          const chosen = await this.policy.pickSavePath(name);
+          if (chosen === null) return { kind: 'canceled' as const };
+          out = chosen;
+        } else {
+          const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+          const ext = path.extname(name);
+          await fs.mkdir(path.join(workspace.root, EXPORTS_FOLDER), { recursive: true });
+          out = path.join(workspace.root, EXPORTS_FOLDER, `${path.basename(name, ext)}-${stamp}${ext}`);
+        }
+        const controller = new AbortController();
+        this.exporting = controller;
+        try {
+          const result = await exportFolder(workspace.root, {
+            format,
+            filter: { tags, speaker },
+            out,
+            bom,
+            signal: controller.signal,
+            onProgress: (done, total) => this.emit({ type: 'progress', task: 'export', done, total }),
+          });
+          return { kind: 'exported' as const, out, annotations: result.annotations, sources: result.sources, skipped: result.skipped };
+        } catch (err) {
+          if (controller.signal.aborted) return { kind: 'canceled' as const };
+          throw err;
+        } finally {
+          this.exporting = null;
+        }
+      },
+      cancelExport: async () => {
+        const running = this.exporting;
+        running?.abort();
+        return { canceled: Boolean(running) };
       },
       getTagSet: async () => this.tagSetState(),
       saveTagSet: async ({ tags }) => {

@@ -11,6 +11,9 @@ import type { DocumentFormat } from '../../shared/contract.js';
 
 const FORMATS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
 
+/** The folder the app writes exports to inside an opened folder (see corpus-export.ts); never listed. */
+export const EXPORTS_FOLDER_NAME = 'gloss-exports';
+
 /** What Gloss opens, for messages. */
 export const SUPPORTED_KINDS = '.txt, .md, .html, .docx, .pdf';
 
@@ -105,6 +108,8 @@ export class OpenedWorkspace {
       }
       for (const name of names.sort()) {
         if (name.startsWith('.')) continue;
+        // Gloss's own exports (brat copies, HTML reports) are not articles of the folder.
+        if (rel === '' && name === EXPORTS_FOLDER_NAME) continue;
         const abs = path.join(dir, name);
         const relPath = rel ? `${rel}/${name}` : name;
         let stat;

@@ -415,7 +415,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     else if (event.type === 'menu-command') runMenuCommand(event.command);
     else if (event.type === 'file-changed') void onFileChanged(event.path, event.kind);
     else if (event.type === 'folder-counts') store.getState().applyCounts(event.counts, event.done, event.total);
-    else if (event.type === 'progress') store.getState().setProgress(event.done < event.total ? { task: event.task, done: event.done, total: event.total } : null);
+    else if (event.type === 'progress') store.getState().setProgress(event.done < event.total || event.task === 'export' ? { task: event.task, done: event.done, total: event.total } : null);
   });
 
   return session;

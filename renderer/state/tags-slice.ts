@@ -29,7 +29,7 @@ export interface TagsSlice {
   linkTargets: Record<string, FolderAnnotation | null>;
   progress: { task: string; done: number; total: number } | null;
   /** A dialog over the main window: the shortcut list, tag settings or statistics. */
-  dialog: 'shortcuts' | 'tags' | 'stats' | null;
+  dialog: 'shortcuts' | 'tags' | 'stats' | 'export' | null;
 
   setDialog(dialog: TagsSlice['dialog']): void;
   setTagSet(tagSet: TagSetState): void;

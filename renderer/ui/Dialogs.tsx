@@ -10,6 +10,7 @@ import { useApp, useGloss } from './session-context.js';
 import { SHORTCUTS } from './shortcuts.js';
 import { TagSettings } from './TagSettings.js';
 import { StatisticsDialog } from './StatisticsDialog.js';
+import { ExportDialog } from './ExportDialog.js';
 
 export function Dialogs() {
   const dialog = useGloss((s) => s.dialog);
@@ -19,6 +20,7 @@ export function Dialogs() {
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'tags' && <TagSettings />}
       {dialog === 'stats' && <StatisticsDialog />}
+      {dialog === 'export' && <ExportDialog />}
       {pendingDelete && <ConfirmDelete id={pendingDelete} />}
       <ProgressBar />
     </>
@@ -105,6 +107,7 @@ function ConfirmDelete({ id }: { id: string }) {
 function ProgressBar() {
   const progress = useGloss((s) => s.progress);
   if (!progress) return null;
+  if (progress.task === 'export') return null; // shown in the export dialog
   const label = progress.task === 'rename-tag' ? 'Updating the folder’s annotation files' : progress.task;
   return (
     <div className="progress" role="status" data-testid="progress">

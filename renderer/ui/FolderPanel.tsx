@@ -42,6 +42,9 @@ export function FolderPanel() {
           <button type="button" className="stats-button" onClick={() => store.getState().setDialog('stats')} title="Statistics of this folder's annotations">
             Statistics
           </button>
+          <button type="button" onClick={() => store.getState().setDialog('export')} title="Export this folder's annotations">
+            Export…
+          </button>
         </div>
       )}
       {progress && (
