@@ -7,6 +7,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { startRequestTrap, type RequestTrap } from '../host/services/extractors/testing/request-trap.js';
+import { hostilePdf } from '../host/services/extractors/testing/hostile-pdf.js';
 import { codePointRange, expect, expectSidecar, selectWithMouse, SHARED, startHost, tempFolderWith, test, type GlossHostProcess } from './gloss-fixtures.js';
 
 const QUOTE = 'We will not pay the price for this dispute';
@@ -123,6 +124,33 @@ test('a Word document opens with its headings and non-Latin text; a denial tagge
   expect(sidecar.source.extractor).toMatch(/^docx:mammoth@/);
   // Extracted text cannot be edited.
   await expect(page.getByRole('button', { name: /Edit text/ })).toBeDisabled();
+  expect(trap.connections()).toBe(0);
+});
+
+test('a PDF full of JavaScript and actions, dropped on the window, joins the folder and opens; nothing runs or is fetched', async ({ page }) => {
+  const appOrigin = new URL(host.url).origin;
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(host.url);
+  await expect(page.locator('.folder-panel .file')).toHaveCount(2);
+  const base64 = hostilePdf(trap.origin).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'ministry statement.pdf', { type: 'application/pdf' }));
+    return dt;
+  }, base64);
+  await page.dispatchEvent('.reader', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.reader', 'drop', { dataTransfer });
+  await expect(page.locator('.reader-title h1')).toHaveText('ministry statement.pdf');
+  await expect(page.locator('.reader-doc')).toContainText('The report was denied by the ministry.');
+  await expect(page.locator('.reader-doc')).toContainText('The financial flow will affect the office and baffle the auditors.');
+  await expect(page.locator('.folder-panel .file')).toHaveCount(3);
+  expect((await fs.readFile(path.join(host.folder, 'ministry statement.pdf'))).toString('base64')).toBe(base64);
+  await selectWithMouse(page, 'The report was denied by the ministry.');
+  await page.keyboard.press('3');
+  await expectSidecar(host.folder, 'ministry statement.pdf', (s) => expect(s.annotations.map((a) => a.exact)).toEqual(['The report was denied by the ministry.']));
+  expect(requests.filter((u) => !u.startsWith(appOrigin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
   expect(trap.connections()).toBe(0);
 });
 

@@ -33,8 +33,9 @@ function loadPdfJs(): Promise<PdfJs> {
 
 /** pdfjs's data folders (CMaps for CJK fonts without embedded glyph maps, standard font metrics), as local file paths. */
 function pdfjsDataDir(folder: 'cmaps' | 'standard_fonts'): string {
-  // In a CommonJS bundle (Electron's main process) `require` exists; in an ES module, make one.
-  const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
+  // In a CommonJS bundle (Electron's main process) `require.resolve` exists; in an ES module (where a
+  // bundler may still define a bare `require` shim without `resolve`), make a require.
+  const resolve = typeof require === 'function' && typeof require.resolve === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
   const pkg = resolve('pdfjs-dist/package.json');
   return path.join(path.dirname(pkg), folder) + path.sep;
 }
