@@ -54,8 +54,9 @@ export async function runSuggestBench(root: string): Promise<string> {
   return lines.join('\n');
 }
 
-// Run directly (bundled by scripts/eval.mjs bench): print the table.
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+// Run directly (bundled by scripts/eval.mjs bench to dist/eval/bench.mjs): print the table. Inside
+// npm run bench's bundle this module is only a part.
+if (process.argv[1] && /[\\/]eval[\\/]bench\.mjs$/.test(process.argv[1])) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   runSuggestBench(root).then((t) => console.log(t));
 }

@@ -18,15 +18,16 @@ import { csvColumns, toCsv } from '../../shared/exports/csv.js';
 import { matchesFilter, PERSON_ATTRIBUTES, type ExportFilter, type ExportRecord } from '../../shared/exports/export-record.js';
 import { htmlArticle, htmlReportHead, htmlReportTail } from '../../shared/exports/html-report.js';
 import { toJsonlLine } from '../../shared/exports/jsonl.js';
-import { toW3cAnnotation, W3C_PAGE_SIZE, w3cCollection } from '../../shared/exports/w3c.js';
+import { toW3cAnnotation, W3C_PAGE_SIZE, w3cCollectionPieces } from '../../shared/exports/w3c.js';
 import { GlossError } from '../../shared/errors.js';
 import type { Annotation, Sidecar } from '../../shared/sidecar-format.js';
 import { tagsForDocument } from '../../shared/tag-set.js';
 import type { TagDefinition } from '../../shared/tags.js';
-import { readSidecarState } from './sidecar-files.js';
+import { readSidecarState, readSidecarStateSync } from './sidecar-files.js';
 import { loadSource } from './source-files.js';
 import { readTagSet } from './tag-set-files.js';
 import { EXPORTS_FOLDER_NAME, OpenedWorkspace } from './workspace.js';
+import { yieldToEventLoop } from './yield.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'w3c', 'bundle', 'brat', 'claimreview', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -88,8 +89,9 @@ export async function* folderSidecars(folder: string, options: { skipped?: Expor
   for (const file of files) {
     cancelled(options.signal);
     const abs = path.join(workspace.root, ...file.path.split('/'));
-    const state = await readSidecarState(abs);
+    const state = readSidecarStateSync(abs);
     options.onSource?.(++done, files.length);
+    if (done % 64 === 0) await yieldToEventLoop();
     if (state.kind === 'none') {
       if (options.unannotated) yield { file: file.path, abs, sidecar: null };
       continue;
@@ -154,9 +156,23 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
   const stream = createWriteStream(temporary, { encoding: 'utf8' });
   let failure: Error | null = null;
   stream.on('error', (err) => (failure = err));
+  // Small pieces (a line per annotation) are gathered into writes of about a megabyte: 200,000
+  // separate writes spend most of an export waiting on the stream.
+  const pending: string[] = [];
+  let pendingSize = 0;
+  const flush = async () => {
+    if (failure) throw failure;
+    if (pending.length === 0) return;
+    const data = pending.join('');
+    pending.length = 0;
+    pendingSize = 0;
+    if (!stream.write(data)) await once(stream, 'drain');
+  };
   const write = async (chunk: string) => {
     if (failure) throw failure;
-    if (!stream.write(chunk)) await once(stream, 'drain');
+    pending.push(chunk);
+    pendingSize += chunk.length;
+    if (pendingSize >= 1 << 20) await flush();
   };
   let count = 0;
   let sources = 0;
@@ -217,24 +233,52 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
       }
       await write(htmlReportTail({ articles, skipped }));
     } else {
-      // CSV needs every attribute name for its header, W3C the total for its pages: collect first.
-      const all: ExportRecord[] = [];
-      for await (const record of records()) {
-        cancelled(signal);
-        all.push(record);
+      // CSV needs every attribute name for its header, W3C the total for its pages: a first pass
+      // finds them (reading sidecars, keeping nothing), the second streams the records out, so
+      // memory does not grow with the number of annotations.
+      const attributeNames = new Set<string>();
+      let total = 0;
+      for await (const record of folderRecords(folder, filter, [], undefined, signal)) {
+        total++;
+        for (const key of Object.keys(record.annotation.attributes)) attributeNames.add(key);
       }
-      count = all.length;
+      cancelled(signal);
       if (options.format === 'csv') {
-        const columns = csvColumns(all.flatMap((r) => Object.keys(r.annotation.attributes)));
+        const columns = csvColumns(attributeNames);
         await write(toCsv([], columns, { header: true, bom: options.bom }));
-        for (let i = 0; i < all.length; i += 1000) await write(toCsv(all.slice(i, i + 1000), columns, { header: false }));
+        let chunk: ExportRecord[] = [];
+        for await (const record of records()) {
+          cancelled(signal);
+          chunk.push(record);
+          count++;
+          if (chunk.length === 1000) {
+            await write(toCsv(chunk, columns, { header: false }));
+            chunk = [];
+          }
+        }
+        if (chunk.length) await write(toCsv(chunk, columns, { header: false }));
       } else {
-        const id = pathToFileURL(target).href;
-        const collection = w3cCollection(id, `Gloss annotations of ${path.basename(path.resolve(folder))}`, all.length, (p) => all.slice(p * W3C_PAGE_SIZE, (p + 1) * W3C_PAGE_SIZE).map(toW3cAnnotation));
-        await write(JSON.stringify(collection, null, 1) + '\n');
+        const pieces = w3cCollectionPieces(pathToFileURL(target).href, `Gloss annotations of ${path.basename(path.resolve(folder))}`, total);
+        await write(pieces.head + pieces.pageHead(0));
+        let page = 0;
+        let inPage = 0;
+        for await (const record of records()) {
+          cancelled(signal);
+          // Sources changed since the first pass could add records: they go on the last page rather than break the page count.
+          if (inPage === W3C_PAGE_SIZE && page < pieces.pages - 1) {
+            await write(pieces.pageTail(page) + pieces.pageHead(++page));
+            inPage = 0;
+          }
+          await write((inPage > 0 ? ',' : '') + JSON.stringify(toW3cAnnotation(record)));
+          inPage++;
+          count++;
+        }
+        while (page < pieces.pages - 1) await write(pieces.pageTail(page) + pieces.pageHead(++page));
+        await write(pieces.pageTail(page) + pieces.tail);
       }
     }
     cancelled(signal);
+    await flush();
     await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
     await fs.rename(temporary, target);
     return { annotations: count, sources, skipped, problems };

@@ -3,15 +3,16 @@
 // folder-wide changes (renaming a tag, removing links to a deleted annotation). Searching is the
 // folder index's (folder-index.ts). Parsed sidecars are cached by modification time and size, so asking again after a
 // change re-reads only the files that changed.
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnotationRef, FolderAnnotation } from '../../shared/contract.js';
 import { linkPointsAt } from '../../shared/links.js';
 import { buildSidecar, sidecarPathFor, type Annotation, type Sidecar } from '../../shared/sidecar-format.js';
 import { renameInTagSet, retagAnnotations } from '../../shared/tag-set.js';
 import type { SidecarState } from '../../shared/contract.js';
-import { readSidecarState, writeSidecar } from './sidecar-files.js';
+import { readSidecarStateSync, writeSidecar } from './sidecar-files.js';
 import type { OpenedWorkspace } from './workspace.js';
+import { yieldToEventLoop } from './yield.js';
 
 interface Cached {
   mtimeMs: number;
@@ -45,8 +46,9 @@ export class FolderAnnotations {
     let done = 0;
     for (const file of files) {
       const abs = path.join(this.workspace.root, ...file.path.split('/'));
-      const state = await this.read(abs);
+      const state = this.read(abs);
       onProgress?.(++done, files.length);
+      if (done % 64 === 0) await yieldToEventLoop();
       if (state.kind === 'ok') yield { path: file.path, abs, sidecar: state.sidecar };
     }
   }
@@ -63,7 +65,7 @@ export class FolderAnnotations {
       } catch {
         continue;
       }
-      const state = await this.read(abs);
+      const state = this.read(abs);
       if (state.kind !== 'ok') continue;
       for (const a of state.sidecar.annotations) if (ids.has(a.id)) out.push(summarize(file, a));
     }
@@ -142,19 +144,20 @@ export class FolderAnnotations {
     await this.onWritten?.(file);
   }
 
-  private async read(abs: string): Promise<SidecarState> {
+  private read(abs: string): SidecarState {
     let stat;
     try {
-      stat = await fs.stat(sidecarPathFor(abs));
+      stat = statSync(sidecarPathFor(abs));
     } catch {
       return { kind: 'none' };
     }
     const cached = this.cache.get(abs);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.state;
-    const state = await readSidecarState(abs);
+    const state = readSidecarStateSync(abs);
     this.cache.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size, state });
     return state;
   }
+
 }
 
 function summarize(file: string, a: Annotation): FolderAnnotation {

@@ -4,14 +4,21 @@
 // in as it goes, and kept current as sidecars are written here or changed by other programs.
 // Sidecars are read with JSON.parse and a light shape check, not the full schema: the index only
 // reads, and a file that does not look right is marked unreadable (opening it says why).
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileCounts, FolderAnnotation, SearchQuery } from '../../shared/contract.js';
 import { sidecarPathFor, SIDECAR_FORMAT } from '../../shared/sidecar-format.js';
 import type { OpenedWorkspace } from './workspace.js';
+import { yieldToEventLoop } from './yield.js';
 
 /** What the index keeps of one annotation: enough to search and to show a hit in context. */
-type Entry = Omit<FolderAnnotation, 'file'> & { haystack: string };
+type Entry = Omit<FolderAnnotation, 'file'> & {
+  /** Text, note and attribute values, lower-cased, for word search. */
+  haystack: string;
+  /** Speaker, claimant or denier values, lower-cased. */
+  people: string[];
+  noteLower: string;
+};
 
 interface IndexedFile {
   mtimeMs: number;
@@ -24,6 +31,8 @@ const PERSON_KEYS = ['speaker', 'claimant', 'denier'];
 
 export class FolderIndex {
   private readonly files = new Map<string, IndexedFile>();
+  /** The indexed paths in order, kept until a file is added or forgotten. */
+  private order: string[] | null = null;
   private generation = 0;
 
   constructor(private readonly workspace: OpenedWorkspace) {}
@@ -46,7 +55,8 @@ export class FolderIndex {
     let lastReport = Date.now();
     for (const file of files) {
       if (generation !== this.generation) return { files: done };
-      batch[file.path] = await this.refresh(file.path);
+      batch[file.path] = this.refreshSync(file.path);
+      if ((done + 1) % 64 === 0) await yieldToEventLoop();
       done++;
       inBatch++;
       if (inBatch >= batchSize || Date.now() - lastReport > 200) {
@@ -66,13 +76,19 @@ export class FolderIndex {
 
   /** Read one source's sidecar again (after a write, or a change by another program); returns its counts. */
   async refresh(file: string): Promise<FileCounts | null> {
+    return this.refreshSync(file);
+  }
+
+  /** Synchronous reading (a sidecar is small; see readSidecarStateSync for why); callers over many files yield between them. */
+  private refreshSync(file: string): FileCounts | null {
     const abs = path.join(this.workspace.root, ...file.split('/'));
     const sidecar = sidecarPathFor(abs);
     let stat;
     try {
-      stat = await fs.stat(sidecar);
+      stat = statSync(sidecar);
     } catch {
       const none: IndexedFile = { mtimeMs: 0, size: 0, counts: { total: 0, byTag: {}, changed: null }, entries: [] };
+      if (!this.files.has(file)) this.order = null;
       this.files.set(file, none);
       return none.counts;
     }
@@ -80,16 +96,18 @@ export class FolderIndex {
     if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.counts;
     let indexed: IndexedFile;
     try {
-      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, ...summarize(JSON.parse(await fs.readFile(sidecar, 'utf8')), stat.mtime.toISOString()) };
+      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, ...summarize(JSON.parse(readFileSync(sidecar, 'utf8')), stat.mtime.toISOString()) };
     } catch {
       indexed = { mtimeMs: stat.mtimeMs, size: stat.size, counts: null, entries: [] };
     }
+    if (!this.files.has(file)) this.order = null;
     this.files.set(file, indexed);
     return indexed.counts;
   }
 
   forget(file: string): void {
     this.files.delete(file);
+    this.order = null;
   }
 
   /**
@@ -106,18 +124,19 @@ export class FolderIndex {
     const files = query.files?.length ? new Set(query.files) : null;
     const results: FolderAnnotation[] = [];
     let total = 0;
-    for (const [file, indexed] of [...this.files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    this.order ??= [...this.files.keys()].sort();
+    for (const file of this.order) {
       if (files && !files.has(file)) continue;
+      const indexed = this.files.get(file)!;
       for (const e of indexed.entries) {
         if (tags && !tags.has(e.tag)) continue;
-        if (person && !PERSON_KEYS.some((k) => e.attributes[k]?.toLowerCase() === person)) continue;
-        if (note && !e.note.toLowerCase().includes(note)) continue;
+        if (person && !e.people.includes(person)) continue;
+        if (note && !e.noteLower.includes(note)) continue;
         if (attributes.some(([k, v]) => (e.attributes[k] ?? '').toLowerCase() !== v)) continue;
         if (words.length && !words.every((w) => e.haystack.includes(w))) continue;
         total++;
         if (results.length < query.limit) {
-          const { haystack: _haystack, ...hit } = e;
-          results.push({ file, ...hit });
+          results.push({ file, id: e.id, tag: e.tag, start: e.start, end: e.end, exact: e.exact, prefix: e.prefix, suffix: e.suffix, attributes: e.attributes, note: e.note });
         }
       }
     }
@@ -168,6 +187,8 @@ function summarize(data: unknown, changed: string): { counts: FileCounts; entrie
       attributes,
       note,
       haystack: `${exact}\n${note}\n${Object.values(attributes).join('\n')}`.toLowerCase(),
+      people: PERSON_KEYS.map((k) => attributes[k]?.toLowerCase()).filter((v): v is string => Boolean(v)),
+      noteLower: note.toLowerCase(),
     });
   }
   return { counts: { total: entries.length, byTag, changed }, entries };

@@ -210,23 +210,26 @@ export class GlossServices {
     };
   }
 
-  /** Open a folder or file named by the host itself (command line, dialog, menu); tells the UI. */
-  async open(what: 'folder' | 'file', target: string): Promise<OpenedWorkspace> {
+  /** Open a folder or file named by the host itself (command line, dialog, menu); tells the UI and returns its listing. */
+  async open(what: 'folder' | 'file', target: string): Promise<Workspace> {
     const opened = what === 'folder' ? await OpenedWorkspace.openFolder(target) : await OpenedWorkspace.openFile(target);
     await this.watcher?.close();
+    this.watcher = null;
     this.workspace = opened;
     this.index?.stop();
     const index = new FolderIndex(opened);
     this.index = index;
+    this.folder = new FolderAnnotations(opened, (file, content) => this.watcher?.noteOwnWrite(file, content), (path) => index.refresh(path));
+    const workspace = await this.describeWorkspace();
+    // Watching starts once the folder is listed: the watcher's first scan of a large folder would
+    // otherwise compete with the listing the analyst is waiting for.
     this.watcher = new WorkspaceWatcher(opened, (change) => {
       // The index follows sidecars changed by other programs before the UI hears of it.
       if (change.kind === 'sidecar') void index.refresh(change.path).then(() => this.emit({ type: 'file-changed', ...change }));
       else this.emit({ type: 'file-changed', ...change });
     });
-    this.folder = new FolderAnnotations(opened, (file, content) => this.watcher?.noteOwnWrite(file, content), (path) => index.refresh(path));
-    const workspace = await this.describeWorkspace();
     this.emit({ type: 'workspace-changed', workspace });
-    return this.workspace;
+    return workspace;
   }
 
   /** Validate and run one contract entry; never throws. */
@@ -270,8 +273,7 @@ export class GlossServices {
     } else if (!this.policy.uiMayNamePaths) {
       throw new GlossError('invalid-request', `Refused: open a ${what} through the File menu.`);
     }
-    await this.open(what, target);
-    return { kind: 'opened', workspace: await this.describeWorkspace() };
+    return { kind: 'opened', workspace: await this.open(what, target) };
   }
 
   /** The workspace's listing, with the counts the folder index already has. */

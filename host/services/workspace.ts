@@ -1,7 +1,7 @@
 // The workspace is what the user opened: a folder, or a single file. It is the only place Gloss
 // reads from or writes to. Every path the UI sends is relative to it and is resolved here, with
 // symbolic links followed, and refused if it would land outside.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../../shared/errors.js';
 import { MAX_SOURCE_BYTES } from './source-decoding.js';
@@ -80,8 +80,9 @@ export class OpenedWorkspace {
 
   /**
    * Supported sources, sorted by path; hidden folders and Gloss's own files skipped; symlink loops
-   * broken. Sidecars are not read here (counts are 'pending'): the folder index counts them in the
-   * background, so listing 10,000 articles takes one stat each.
+   * broken. Only directories are read (file types come with the entries; links are followed with
+   * a stat): sidecars are counted in the background by the folder index, so listing 10,000
+   * articles takes a few directory reads.
    */
   async listSources(): Promise<FileEntry[]> {
     const entries: FileEntry[] = [];
@@ -91,6 +92,8 @@ export class OpenedWorkspace {
       return entries;
     }
     const seen = new Set<string>();
+    // Sources found while walking, in path order; their stats are taken afterwards, many at a time.
+    const found: { relPath: string; abs: string }[] = [];
     const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
       let real: string;
       try {
@@ -100,54 +103,50 @@ export class OpenedWorkspace {
       }
       if (seen.has(real) || !isInside(this.root, real) || depth > MAX_DEPTH) return;
       seen.add(real);
-      let names: string[];
+      let dirents: Dirent[];
       try {
-        names = await fs.readdir(dir);
+        dirents = await fs.readdir(dir, { withFileTypes: true });
       } catch {
         return; // An unreadable sub-folder is skipped, not fatal.
       }
-      for (const name of names.sort()) {
+      for (const dirent of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const name = dirent.name;
         if (name.startsWith('.')) continue;
         // Gloss's own exports (brat copies, HTML reports) are not articles of the folder.
         if (rel === '' && name === EXPORTS_FOLDER_NAME) continue;
+        // Sidecars and other files are passed over by name, without a stat.
+        if (dirent.isFile() && (isSidecarPath(name) || !sourceFormatOf(name))) continue;
         const abs = path.join(dir, name);
         const relPath = rel ? `${rel}/${name}` : name;
-        let stat;
-        try {
-          stat = await fs.stat(abs);
-        } catch {
-          continue; // Broken link.
+        let isDirectory = dirent.isDirectory();
+        let isFile = dirent.isFile();
+        if (dirent.isSymbolicLink()) {
+          try {
+            const target = await fs.stat(abs);
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+          } catch {
+            continue; // Broken link.
+          }
         }
-        if (stat.isDirectory()) await walk(abs, relPath, depth + 1);
-        else if (stat.isFile() && !isSidecarPath(name)) {
-          const entry = await this.entryFor(relPath, abs);
-          if (entry) entries.push(entry);
-        }
+        if (isDirectory) await walk(abs, relPath, depth + 1);
+        else if (isFile && !isSidecarPath(name) && sourceFormatOf(name)) found.push({ relPath, abs });
       }
     };
     await walk(this.root, '', 0);
+    for (const { relPath, abs } of found) {
+      const entry = await this.entryFor(relPath, abs);
+      if (entry) entries.push(entry);
+    }
     return entries;
   }
 
   private async entryFor(relPath: string, abs: string): Promise<FileEntry | null> {
     const format = sourceFormatOf(abs);
     if (!format) return null;
-    let stat;
-    try {
-      stat = await fs.stat(abs);
-    } catch {
-      return null;
-    }
-    return {
-      path: relPath,
-      name: path.basename(abs),
-      format,
-      bytes: stat.size,
-      modified: stat.mtime.toISOString(),
-      annotationCount: null,
-      counts: 'pending',
-    };
+    return { path: relPath, name: path.basename(abs), format, annotationCount: null, counts: 'pending' };
   }
+
 }
 
 function isInside(root: string, candidate: string): boolean {
