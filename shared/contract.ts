@@ -47,9 +47,6 @@ export const FileEntrySchema = z.object({
   path: z.string(),
   name: z.string(),
   format: SourceFormatSchema,
-  bytes: z.number().int().nonnegative(),
-  /** Last change of the source, ISO 8601. */
-  modified: z.string(),
   /**
    * Number of annotations in its sidecar; 0 without one; null when the sidecar cannot be read or
    * has not been counted yet (listing never waits for sidecars: they are counted in the background).
