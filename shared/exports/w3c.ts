@@ -57,3 +57,22 @@ export function w3cCollection(collectionId: string, label: string, total: number
   }
   return { '@context': W3C_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, first: next, last: pageId(pages - 1) };
 }
+
+/**
+ * The same collection as `w3cCollection`, as text pieces to write one after another, so a
+ * collection of 200,000 annotations is streamed rather than built as one string (which would
+ * exceed what a JavaScript string can hold). Write `head`, then for each page `pageHead(p)`, its
+ * items (each `JSON.stringify`d, joined by commas) and `pageTail(p)`, then `tail`.
+ */
+export function w3cCollectionPieces(collectionId: string, label: string, total: number): { pages: number; head: string; pageHead(p: number): string; pageTail(p: number): string; tail: string } {
+  const pages = Math.max(1, Math.ceil(total / W3C_PAGE_SIZE));
+  const json = JSON.stringify;
+  const pageId = (p: number) => `${collectionId}/page-${p + 1}`;
+  return {
+    pages,
+    head: `{"@context":${json(W3C_CONTEXT)},"id":${json(collectionId)},"type":"AnnotationCollection","label":${json(label)},"total":${total},"first":`,
+    pageHead: (p) => `{"id":${json(pageId(p))},"type":"AnnotationPage","partOf":${json(collectionId)},"startIndex":${p * W3C_PAGE_SIZE}${p > 0 ? `,"prev":${json(pageId(p - 1))}` : ''},"items":[`,
+    pageTail: (p) => (p < pages - 1 ? '],"next":' : ']'),
+    tail: `${'}'.repeat(pages)},"last":${json(pageId(pages - 1))}}\n`,
+  };
+}
