@@ -109,7 +109,7 @@ export async function* folderRecords(folder: string, filter: ExportFilter = {}, 
   for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource, signal })) {
     const sourceIri = pathToFileURL(abs).href;
     for (const annotation of sidecar!.annotations) {
-      if (matchesFilter(annotation, filter)) yield { file, sourceIri, annotation };
+      if (matchesFilter(annotation, filter)) yield { file, sourceIri, annotation, ...(sidecar!.source.metadata ? { source: sidecar!.source.metadata } : {}) };
     }
   }
 }

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { ExportRecord } from './export-record.js';
 
-export const CSV_BASE_COLUMNS = ['file', 'id', 'tag', 'start', 'end', 'text', 'note', 'created', 'modified', 'author', 'links'] as const;
+export const CSV_BASE_COLUMNS = ['file', 'id', 'tag', 'start', 'end', 'text', 'note', 'created', 'modified', 'author', 'links', 'source_title', 'source_url', 'source_published'] as const;
 const UTF8_BOM = '\ufeff';
 
 /** The header: base columns, then one column per attribute name (sorted), prefixed `attr:`. */
@@ -32,6 +32,9 @@ function cellsOf(record: ExportRecord, columns: readonly string[]): string[] {
     modified: a.modified,
     author: a.author,
     links: a.links.map((l) => `${l.type}:${l.file ? `${l.file}#` : ''}${l.target}`).join(' '),
+    source_title: record.source?.title ?? '',
+    source_url: record.source?.canonicalUrl ?? '',
+    source_published: record.source?.published ?? '',
   };
   return columns.map((c) => {
     const value = c.startsWith('attr:') ? (a.attributes[c.slice(5)] ?? '') : (base[c] ?? '');

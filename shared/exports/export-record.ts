@@ -1,6 +1,6 @@
 // What every exporter consumes: one annotation with where it comes from. Exporters are pure
 // functions of these records (no files, no DOM), so the app, the command line and tests share them.
-import type { Annotation } from '../sidecar-format.js';
+import type { Annotation, SourceFingerprint } from '../sidecar-format.js';
 
 export interface ExportRecord {
   /** Folder-relative path of the source, `/`-separated. */
@@ -8,6 +8,8 @@ export interface ExportRecord {
   /** An IRI for the source (a file: URL), used where a format needs one (W3C). */
   sourceIri: string;
   annotation: Annotation;
+  /** What an extracted source (HTML, DOCX, PDF) says about itself: title, byline, date, site, canonical URL. */
+  source?: SourceFingerprint['metadata'];
 }
 
 export interface ExportFilter {

@@ -21,5 +21,6 @@ export function toJsonlLine(record: ExportRecord): string {
     created: a.created,
     modified: a.modified,
     author: a.author,
+    ...(record.source ? { source: record.source } : {}),
   });
 }
