@@ -70,6 +70,12 @@ test.describe('on the real article', () => {
     expect(sidecar.annotations.find((a) => a.tag === 'denial')!.links[0]).toEqual({ type: 'denies', target: claim.id });
     // Both ends carry a marker.
     await expect(page.locator('.reader-doc .link-marker')).toHaveCount(2);
+    // The list shows the denial right under the claim it denies.
+    await expect(page.locator('.annotation-row')).toHaveCount(2);
+    const rows = page.locator('.annotation-row');
+    await expect(rows.nth(0)).toContainText(US_CLAIM);
+    await expect(rows.nth(1)).toContainText('Denies ↑');
+    await expect(rows.nth(1)).toHaveClass(/linked-row/);
     await expect(page.getByTestId('link-out')).toContainText('Denies');
     // The claim lists its denial.
     await page.locator('.reader-doc .hl[data-tag="claim"]').first().click();

@@ -41,8 +41,8 @@ export class FolderAnnotations {
   ) {}
 
   /** Every readable sidecar of the folder, in path order. Damaged or newer ones are left out (they are reported when opened). */
-  async *sidecars(onProgress?: Progress): AsyncGenerator<FolderSidecar> {
-    const files = await this.workspace.listSources();
+  async *sidecars(onProgress?: Progress, except?: string): AsyncGenerator<FolderSidecar> {
+    const files = (await this.workspace.listSources()).filter((f) => f.path !== except);
     let done = 0;
     for (const file of files) {
       const abs = path.join(this.workspace.root, ...file.path.split('/'));
@@ -89,8 +89,7 @@ export class FolderAnnotations {
   /** Annotations in other articles of the folder that link to annotations of `file`. */
   async linksInto(file: string): Promise<{ from: FolderAnnotation; type: string; target: string }[]> {
     const out: { from: FolderAnnotation; type: string; target: string }[] = [];
-    for await (const { path: other, sidecar } of this.sidecars()) {
-      if (other === file) continue;
+    for await (const { path: other, sidecar } of this.sidecars(undefined, file)) {
       for (const a of sidecar.annotations) {
         for (const link of a.links) if (link.file === file) out.push({ from: summarize(other, a), type: link.type, target: link.target });
       }
@@ -102,8 +101,7 @@ export class FolderAnnotations {
   async removeLinksTo(file: string, id: string): Promise<{ filesChanged: number; linksRemoved: number }> {
     let filesChanged = 0;
     let linksRemoved = 0;
-    for await (const { path: other, abs, sidecar } of this.sidecars()) {
-      if (other === file) continue;
+    for await (const { path: other, abs, sidecar } of this.sidecars(undefined, file)) {
       let removedHere = 0;
       const annotations = sidecar.annotations.map((a) => {
         const kept = a.links.filter((l) => !linkPointsAt(l, other, file, id));

@@ -273,8 +273,15 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
     },
 
     requestDelete(id) {
+      const doc = store.getState().document;
+      if (!doc || doc.readOnlyReason) return;
+      // Links from other articles must be known before deciding whether to ask.
+      if (linksLoadedFor !== doc.path) {
+        void session.refreshLinks().then(() => store.getState().document?.path === doc.path && linksLoadedFor === doc.path && session.requestDelete(id));
+        return;
+      }
       const s = store.getState();
-      if (!s.document || s.document.readOnlyReason) return;
+      if (!s.document) return;
       const linked = s.annotations.some((a) => a.links.some((l) => l.target === id && (l.file ?? s.document!.path) === s.document!.path)) || s.externalLinks.some((l) => l.target === id);
       if (linked) s.setPendingDelete(id);
       else void session.deleteAnnotation(id);
@@ -292,6 +299,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
         const [incoming, targets] = await Promise.all([host.linksInto({ path: doc.path }), refs.length ? host.lookupAnnotations({ refs }) : Promise.resolve([])]);
         if (store.getState().document?.path !== doc.path) return;
         store.getState().setExternalLinks(incoming);
+        linksLoadedFor = doc.path;
         const found: Record<string, FolderAnnotation | null> = {};
         for (const r of refs) found[targetKey(r.file, r.id)] = null;
         for (const t of targets) found[targetKey(t.file, t.id)] = t;
@@ -323,6 +331,8 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
 
   const peopleCache = new Map<string, ReturnType<GlossHost['listPeople']>>();
   let searchSeq = 0;
+  /** The article whose links from other articles are loaded (deleting asks only once they are known). */
+  let linksLoadedFor: string | null = null;
 
   /** Have the host count (and index) the folder's annotations; counts arrive as events. */
   function countInBackground(): void {

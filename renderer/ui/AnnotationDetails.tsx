@@ -2,9 +2,9 @@
 // said it, the verdict…), its links in both directions, its note, and delete. Every field is a
 // native form control, so the panel works from the keyboard (Enter in the reader comes here,
 // Escape goes back).
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../shared/sidecar-format.js';
-import { canLink, incomingLinks } from '../../shared/links.js';
+import { canLink, linksInto } from '../../shared/links.js';
 import { fullestForm } from '../../shared/person-names.js';
 import { linkDefinition, tagById, type AttributeDefinition } from '../../shared/tags.js';
 import { targetKey } from '../state/tags-slice.js';
@@ -16,8 +16,10 @@ import { useApp, useGloss } from './session-context.js';
 export function AnnotationDetails() {
   const { session, reader } = useApp();
   const store = session.store;
-  const selectedId = useGloss((s) => s.selectedId);
-  const annotations = useGloss((s) => s.annotations);
+  // Deferred, like the list: after a key press the reader's highlight is painted first, and this
+  // panel (its attribute fields, its links) catches up right after.
+  const selectedId = useDeferredValue(useGloss((s) => s.selectedId));
+  const annotations = useDeferredValue(useGloss((s) => s.annotations));
   const selected = useMemo(() => (selectedId ? (annotations.find((a) => a.id === selectedId) ?? null) : null), [annotations, selectedId]);
   const tags = useGloss((s) => s.tags);
   const anchorNote = useGloss((s) => (s.selectedId ? s.anchors[s.selectedId] : undefined));
@@ -73,7 +75,7 @@ export function AnnotationDetails() {
           ))}
         </div>
       )}
-      <Links annotation={selected} readOnly={readOnly} />
+      <Links annotation={selected} annotations={annotations} readOnly={readOnly} />
       <label className="note">
         Note
         <textarea
@@ -101,21 +103,18 @@ function AttributeField({ annotation, definition, readOnly }: { annotation: Anno
   const [value, setValue] = useState(stored);
   const [people, setPeople] = useState<{ name: string; source: 'folder' | 'article' }[]>([]);
   useEffect(() => setValue(stored), [stored]);
-  useEffect(() => {
-    if (definition.kind !== 'person') return;
-    let live = true;
+  // Names are asked for when a person field is first focused, not when the panel shows: finding
+  // the people of a long article takes the host a while, and tagging must not wait on it.
+  const loadPeople = () => {
+    if (definition.kind !== 'person' || people.length) return;
     void session.people().then(
       ({ inArticle, inFolder }) => {
-        if (!live) return;
         const folder = inFolder.map((p) => ({ name: p.name, source: 'folder' as const }));
         setPeople([...folder, ...inArticle.filter((n) => !folder.some((f) => f.name === n)).map((name) => ({ name, source: 'article' as const }))]);
       },
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
-  }, [definition.kind, session, annotation.id]);
+  };
   const set = (v: string) => store.getState().setAttribute(annotation.id, definition.id, v);
   let control: React.ReactNode;
   if (definition.kind === 'choice') {
@@ -135,6 +134,7 @@ function AttributeField({ annotation, definition, readOnly }: { annotation: Anno
   } else if (definition.kind === 'person') {
     control = (
       <PersonField
+        onFocus={loadPeople}
         label={definition.label}
         value={value}
         suggestions={people}
@@ -166,15 +166,14 @@ function AttributeField({ annotation, definition, readOnly }: { annotation: Anno
 }
 
 /** The annotation's links: what it links to (here or in another article) and what links to it. */
-function Links({ annotation, readOnly }: { annotation: Annotation; readOnly: boolean }) {
+function Links({ annotation, annotations, readOnly }: { annotation: Annotation; annotations: readonly Annotation[]; readOnly: boolean }) {
   const { session } = useApp();
   const store = session.store;
   const tags = useGloss((s) => s.tags);
-  const annotations = useGloss((s) => s.annotations);
   const docPath = useGloss((s) => s.document?.path ?? '');
   const externalLinks = useGloss((s) => s.externalLinks);
   const linkTargets = useGloss((s) => s.linkTargets);
-  const incoming = useMemo(() => incomingLinks(annotations, docPath).get(annotation.id) ?? [], [annotations, docPath, annotation.id]);
+  const incoming = useMemo(() => linksInto(annotations, docPath, annotation.id), [annotations, docPath, annotation.id]);
   const incomingExternal = externalLinks.filter((l) => l.target === annotation.id);
   const linkable = canLink(tags, annotation.tag);
   if (!linkable && annotation.links.length === 0 && incoming.length === 0 && incomingExternal.length === 0) return null;

@@ -25,9 +25,10 @@ export function AnnotationList() {
   const docPath = useGloss((s) => s.document?.path ?? '');
   const sorted = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status !== 'orphaned') : annotations), [annotations, anchors, hasOrphans]);
   // Claims with their denials and supporting quotes right under them.
-  const rows = useMemo(() => groupByLinkTarget(sorted, docPath), [sorted, docPath]);
+  const grouped = useMemo(() => groupByLinkTarget(sorted, docPath), [sorted, docPath]);
+  const rowAt = (i: number) => (grouped ? grouped[i]! : { annotation: sorted[i]!, via: null });
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
   if (!hasDocument) return <aside className="annotation-panel" aria-label="Annotations" />;
   return (
@@ -41,7 +42,7 @@ export function AnnotationList() {
         {sorted.length === 0 && <p className="empty">No annotations yet. Select a passage and press 1, 2 or 3.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const { annotation: a, via } = rows[item.index]!;
+            const { annotation: a, via } = rowAt(item.index);
             const tag = tagById(tags, a.tag);
             const note = anchors[a.id];
             return (

@@ -2,7 +2,7 @@
 // annotation that others link to, and the tag settings (`T`); plus the progress bar of long
 // folder-wide tasks.
 import { useMemo } from 'react';
-import { incomingLinks } from '../../shared/links.js';
+import { linksInto } from '../../shared/links.js';
 import { linkDefinition, tagById } from '../../shared/tags.js';
 import { shorten } from './LinkBar.js';
 import { Modal } from './Modal.js';
@@ -59,7 +59,7 @@ function ConfirmDelete({ id }: { id: string }) {
   const docPath = useGloss((s) => s.document?.path ?? '');
   const externalLinks = useGloss((s) => s.externalLinks);
   const target = annotations.find((a) => a.id === id);
-  const here = useMemo(() => incomingLinks(annotations, docPath).get(id) ?? [], [annotations, docPath, id]);
+  const here = useMemo(() => linksInto(annotations, docPath, id), [annotations, docPath, id]);
   const elsewhere = externalLinks.filter((l) => l.target === id);
   const close = () => {
     store.getState().setPendingDelete(null);

@@ -10,6 +10,7 @@ export function PersonField({
   label,
   onChange,
   onCommit,
+  onFocus,
 }: {
   value: string;
   suggestions: readonly { name: string; source: 'folder' | 'article' }[];
@@ -18,6 +19,8 @@ export function PersonField({
   onChange: (value: string) => void;
   /** The field lost focus or a suggestion was chosen: the value is final. */
   onCommit: (value: string) => void;
+  /** The field got focus (suggestions may be fetched now). */
+  onFocus?: () => void;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -44,7 +47,10 @@ export function PersonField({
         autoComplete="off"
         value={value}
         disabled={disabled}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          onFocus?.();
+        }}
         onBlur={() => {
           setOpen(false);
           onCommit(value);

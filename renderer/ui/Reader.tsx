@@ -88,14 +88,18 @@ export function Reader() {
     const pushSuggestions = (s: GlossState) => view.setSuggestions({ suggestions: s.suggestions ?? [], currentId: s.currentSuggestion });
     if (store.getState().suggestions) pushSuggestions(store.getState());
     markReaderBuilt();
-    // Page furniture of plain texts, found after the first paint so opening does not wait for it.
-    const furnitureTimer = document.format === 'txt' || document.format === 'md'
-      ? setTimeout(() => {
-          const blocks = furnitureBlocks(document.text.text, layout.blocks);
-          view.setFurniture(blocks);
-          store.getState().setFurnitureCount(blocks.length);
-        }, 50)
-      : null;
+    // Page furniture of plain texts, found when the page is idle so opening does not wait for it.
+    const furnitureTimer =
+      document.format === 'txt' || document.format === 'md'
+        ? requestIdleCallback(
+            () => {
+              const blocks = furnitureBlocks(document.text.text, layout.blocks);
+              view.setFurniture(blocks);
+              store.getState().setFurnitureCount(blocks.length);
+            },
+            { timeout: 2000 },
+          )
+        : null;
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.anchors !== prev.anchors) {
         hidden = idsWith(s.anchors, 'orphaned');
@@ -118,7 +122,7 @@ export function Reader() {
     });
     view.focus();
     return () => {
-      if (furnitureTimer) clearTimeout(furnitureTimer);
+      if (furnitureTimer !== null) cancelIdleCallback(furnitureTimer);
       unsubscribe();
       if (reader.current === view) reader.current = null;
       view.destroy();

@@ -120,7 +120,7 @@ export function runShortcut(event: KeyboardEvent, { session, reader }: AppContex
   if (key === 'Enter') {
     if (s.stickyTag && reader.current?.tagSelection(s.stickyTag)) return true;
     if (s.selectedId) {
-      (document.querySelector('.annotation-details [data-attribute] input, .annotation-details [data-attribute] select, .annotation-details textarea') as HTMLElement | null)?.focus();
+      focusDetails(s.selectedId);
       return true;
     }
     return false;
@@ -155,4 +155,15 @@ function moveBetweenAnnotations(direction: 1 | -1, { session, reader }: AppConte
   if (!next) return false;
   s.select(next.id, { reveal: true });
   return true;
+}
+
+/**
+ * Focus the first field of the annotation panel once it shows `id` (the panel renders just after
+ * the reader, so right after tagging it may still show the previous one).
+ */
+function focusDetails(id: string, tries = 30): void {
+  const panel = document.querySelector(`.annotation-details[data-ann-id="${CSS.escape(id)}"]`);
+  const field = panel?.querySelector<HTMLElement>('[data-attribute] input, [data-attribute] select, textarea');
+  if (field) field.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusDetails(id, tries - 1));
 }
