@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation } from './annotations.js';
 import { CodePointText } from './code-points.js';
-import { canLink, groupByLinkTarget, incomingLinks, linkTypesBetween, unlinkFrom, withLink } from './links.js';
+import { canLink, groupByLinkTarget, incomingLinks, linksInto, linkTypesBetween, unlinkFrom, withLink } from './links.js';
 import type { Annotation } from './sidecar-format.js';
 import { DEFAULT_TAGS } from './tags.js';
 
@@ -47,7 +47,7 @@ describe('links between annotations', () => {
   });
 
   it('groups a claim with its denials and supporting quotes in the list, every annotation once', () => {
-    const rows = groupByLinkTarget(all, 'a.txt');
+    const rows = groupByLinkTarget(all, 'a.txt')!;
     expect(rows.map((r) => [r.annotation.exact, r.via?.type ?? null])).toEqual([
       ['Claim one.', null],
       ['Quote one.', 'supports'],
@@ -57,8 +57,11 @@ describe('links between annotations', () => {
     ]);
     // A chain (a denial of a denial) keeps the middle one in place, so nothing disappears.
     const chained = make('denial', 'Denial two.', [{ type: 'denies', target: denial1.id }]);
-    const rows2 = groupByLinkTarget([claim1, denial1, claim2, chained], 'a.txt');
+    const rows2 = groupByLinkTarget([claim1, denial1, claim2, chained], 'a.txt')!;
     expect(rows2).toHaveLength(4);
     expect(new Set(rows2.map((r) => r.annotation.id)).size).toBe(4);
+    // Nothing linked within the article: the list is the text order itself.
+    expect(groupByLinkTarget([claim1, claim2, denial2], 'a.txt')).toBeNull();
+    expect(linksInto(all, 'a.txt', claim2.id).map((l) => l.from.id)).toEqual([denial1.id]);
   });
 });
