@@ -24,7 +24,7 @@ import {
 } from './brat-conventions.js';
 
 export interface BratDocumentInput {
-  /** Folder-relative path of the source: a link whose `file` names it is a link inside this document. */
+  /** Folder-relative path of the source: a link whose `file` names it is a link inside this article. */
   file: string;
   /** The decoded source text (what the `.txt` copy holds). */
   text: string;
@@ -66,7 +66,7 @@ const short = (s: string) => {
   return JSON.stringify(flat.length > 40 ? `${flat.slice(0, 39)}…` : flat);
 };
 
-/** What the `.conf` files must declare: collected over every exported document. */
+/** What the `.conf` files must declare: collected over every exported article. */
 export class BratConfig {
   private readonly entities = new Set<string>();
   private readonly events = new Map<string, Map<string, Set<string>>>();

@@ -6,6 +6,7 @@
 import nlp from 'compromise';
 import { cleanName, fullestForm } from '../person-names.js';
 import { FEMALE_HONORIFICS, GROUP_NOUNS, HONORIFICS, MALE_HONORIFICS, NAME_TITLES, NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS } from './cues.js';
+import { lastIndexAtOrBefore } from '../sorted-search.js';
 
 const TITLE_SET = new Set<string>(NAME_TITLES);
 const HONORIFIC_SET = new Set<string>(HONORIFICS);
@@ -280,15 +281,9 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/** Index of the first element of `sorted` greater than `x`. */
 function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lastIndexAtOrBefore(sorted, x) + 1;
 }
 const PERSON_CACHE = new Map<string, boolean>();
 

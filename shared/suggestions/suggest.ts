@@ -14,6 +14,7 @@ import { findQuoteSpans, type QuoteSpan } from './quote-marks.js';
 import { reportedInSentence, type Reported } from './reported-speech.js';
 import { paragraphs, sentences, type Range } from './text-structure.js';
 import type { SuggestOptions, Suggestion, SuggestionTag } from './types.js';
+import { lastIndexAtOrBefore } from '../sorted-search.js';
 
 export type { Suggestion, SuggestOptions, SuggestionTag } from './types.js';
 
@@ -83,15 +84,9 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   return finish(text, drafts, wanted, options.minConfidence ?? 0);
 }
 
+/** Index of the first element of `sorted` greater than `x`. */
 function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lastIndexAtOrBefore(sorted, x) + 1;
 }
 
 /**
