@@ -283,7 +283,12 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
     await fs.rename(temporary, target);
     return { annotations: count, sources, skipped, problems };
   } catch (err) {
-    stream.destroy();
+    // The stream opens its file asynchronously: wait until it is closed, or the file could appear after it is removed.
+    if (!stream.closed) {
+      const closed = once(stream, 'close').catch(() => undefined);
+      stream.destroy();
+      await closed;
+    }
     await fs.rm(temporary, { force: true });
     throw err;
   }
