@@ -2,7 +2,7 @@
 // said it, the verdict…), its links in both directions, its note, and delete. Every field is a
 // native form control, so the panel works from the keyboard (Enter in the reader comes here,
 // Escape goes back).
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../shared/sidecar-format.js';
 import { canLink, linksInto } from '../../shared/links.js';
 import { fullestForm } from '../../shared/person-names.js';
@@ -27,7 +27,13 @@ export function AnnotationDetails() {
   const readOnly = useGloss((s) => s.document?.readOnlyReason !== null);
   const [note, setNote] = useState('');
 
-  useEffect(() => setNote(selected?.note ?? ''), [selected?.id, selected?.note]);
+  // The panel renders deferred, so the stored note can lag behind what is being typed: take it
+  // from the store when another annotation is shown, or when the note changed while not editing it.
+  const editingNote = useRef(false);
+  useEffect(() => setNote(selected?.note ?? ''), [selected?.id]);
+  useEffect(() => {
+    if (!editingNote.current) setNote(selected?.note ?? '');
+  }, [selected?.note]);
 
   if (!selected) return <section className="annotation-details empty" aria-label="Selected annotation">Select an annotation to edit it.</section>;
   const tag = tagById(tags, selected.tag);
@@ -81,6 +87,8 @@ export function AnnotationDetails() {
         <textarea
           value={note}
           disabled={readOnly}
+          onFocus={() => (editingNote.current = true)}
+          onBlur={() => (editingNote.current = false)}
           placeholder="Add a note…"
           onChange={(e) => {
             setNote(e.target.value);
@@ -102,7 +110,11 @@ function AttributeField({ annotation, definition, readOnly }: { annotation: Anno
   const stored = annotation.attributes[definition.id] ?? '';
   const [value, setValue] = useState(stored);
   const [people, setPeople] = useState<{ name: string; source: 'folder' | 'article' }[]>([]);
-  useEffect(() => setValue(stored), [stored]);
+  // As for the note: while the field is being edited, what is typed wins over the (lagging) stored value.
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setValue(stored);
+  }, [stored]);
   // Names are asked for when a person field is first focused, not when the panel shows: finding
   // the people of a long article takes the host a while, and tagging must not wait on it.
   const loadPeople = () => {
@@ -158,7 +170,7 @@ function AttributeField({ annotation, definition, readOnly }: { annotation: Anno
     control = <input type="text" value={value} disabled={readOnly} onChange={(e) => (setValue(e.target.value), set(e.target.value))} />;
   }
   return (
-    <label className="attribute" data-attribute={definition.id}>
+    <label className="attribute" data-attribute={definition.id} onFocus={() => (editing.current = true)} onBlur={() => (editing.current = false)}>
       <span>{definition.label}</span>
       {control}
     </label>
