@@ -33,6 +33,10 @@ test('delete the CSS block at the end of the real article; annotations follow th
   await editor.locator('.edit-line', { hasText: 'p.st_telegram_boilerplate:before {' }).click();
   await page.keyboard.press('Home');
   await page.keyboard.press('Control+Shift+End');
+  // The browser moves the selection; ProseMirror reads it on the next selectionchange.
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString())).toContain('background-color: #12239a;');
+  await expect.poll(() => page.evaluate(() => getSelection()!.toString().startsWith('p.st_telegram_boilerplate:before {'))).toBe(true);
+  await page.waitForTimeout(100);
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('edit-status')).toContainText('2 annotations carried · 1 whose text is deleted');
   // Type at the very top: everything after moves.
