@@ -114,6 +114,17 @@ export async function* folderRecords(folder: string, filter: ExportFilter = {}, 
   }
 }
 
+/** `placedAnnotations` narrowed to the filter; a source that cannot be read is reported in `skipped` (null). */
+async function placedForExport(file: string, abs: string, sidecar: Sidecar | null, filter: ExportFilter, skipped: ExportResult['skipped']): Promise<{ text: string; annotations: Annotation[]; problems: string[] } | null> {
+  try {
+    const placed = await placedAnnotations(abs, sidecar);
+    return { ...placed, annotations: placed.annotations.filter((a) => matchesFilter(a, filter)) };
+  } catch (err) {
+    skipped.push({ path: file, reason: (err as Error).message });
+    return null;
+  }
+}
+
 /**
  * The source's text and its annotations placed on it. When the source changed since the sidecar
  * was saved, the annotations are anchored as the app would (moved ones follow their text; ones
@@ -217,14 +228,9 @@ export async function exportFolder(folder: string, options: ExportOptions): Prom
       const articles: { index: number; file: string; annotations: number }[] = [];
       for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource: progress, signal })) {
         if (!sidecar!.annotations.some((a) => matchesFilter(a, filter))) continue;
-        let placed;
-        try {
-          placed = await placedAnnotations(abs, sidecar);
-        } catch (err) {
-          skipped.push({ path: file, reason: (err as Error).message });
-          continue;
-        }
-        const annotations = placed.annotations.filter((a) => matchesFilter(a, filter));
+        const placed = await placedForExport(file, abs, sidecar, filter, skipped);
+        if (!placed) continue;
+        const annotations = placed.annotations;
         for (const message of placed.problems) problems.push({ path: file, message });
         const index = articles.length + 1;
         await write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
@@ -337,14 +343,9 @@ async function exportBrat(folder: string, options: ExportOptions): Promise<Expor
         continue;
       }
       names.add(name.toLowerCase());
-      let placed;
-      try {
-        placed = await placedAnnotations(abs, sidecar);
-      } catch (err) {
-        skipped.push({ path: file, reason: (err as Error).message });
-        continue;
-      }
-      const annotations = placed.annotations.filter((a) => matchesFilter(a, filter));
+      const placed = await placedForExport(file, abs, sidecar, filter, skipped);
+      if (!placed) continue;
+      const annotations = placed.annotations;
       const docTags = sidecar ? tagsForDocument(tags, sidecar.tags, annotations).tags : tags;
       const { ann, problems: said } = toBratAnn({ file, text: placed.text, annotations, tags: docTags }, config);
       for (const message of [...placed.problems, ...said]) problems.push({ path: file, message });
