@@ -52,7 +52,7 @@ export function StatisticsDialog() {
       </p>
       <div className="charts">
         <BarChart title="Annotations per tag" series={perTag} tags={tags} labelOf={(id) => tagById(tags, id).label} onBar={(label) => searchFor({ tags: [label] })} colorByLabel />
-        <BarChart title={`Per person (top ${Math.min(TOP, people.length)}): claims, quotes and denials`} series={stacked(people)} tags={tags} onBar={(label, tag) => searchFor({ person: label, ...(tag ? { tags: [tag] } : {}) })} horizontal />
+        <BarChart title={people.length ? `Per person (top ${Math.min(TOP, people.length)}): claims, quotes and denials` : 'Per person: claims, quotes and denials'} series={stacked(people)} tags={tags} onBar={(label, tag) => searchFor({ person: label, ...(tag ? { tags: [tag] } : {}) })} horizontal />
         <BarChart title={`Per article (top ${Math.min(TOP, files.length)})`} series={stacked(files)} tags={tags} onBar={(label, tag) => searchFor({ files: [label], ...(tag ? { tags: [tag] } : {}) })} horizontal />
       </div>
     </Modal>
@@ -118,6 +118,14 @@ function BarChart({
   }, [series, tags, labelOf, colorByLabel, horizontal, onBar]);
 
   const summary = series.labels.map((l, i) => `${labelOf(l)}: ${series.byTag.reduce((n, s) => n + s.counts[i]!, 0)}`).join('; ');
+  if (series.labels.length === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>{title}</figcaption>
+        <p className="hint">Nothing to count yet{horizontal ? ' (no speaker, claimant or denier recorded)' : ''}.</p>
+      </figure>
+    );
+  }
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
