@@ -12,7 +12,8 @@ import { createAnnotation } from '../shared/annotations.js';
 import { CodePointText } from '../shared/code-points.js';
 import { buildSidecar, sidecarPathFor } from '../shared/sidecar-format.js';
 import { DEFAULT_TAGS } from '../shared/tags.js';
-import { EXPORT_FORMATS, exportFolder, type ExportFormat } from '../host/services/corpus-export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../host/services/corpus-export.js';
+import { exportWorkerScript, runExport } from '../host/services/export-runner.js';
 import { GlossServices } from '../host/services/gloss-services.js';
 import { generateText, random } from './generate.js';
 import { formatTable, median } from './report.js';
@@ -56,8 +57,10 @@ async function corpus(root: string, articles: number): Promise<string> {
 
 /** Child-process entry: export `folder` as `format`, print time and peak memory as JSON. */
 export async function corpusExportChild(folder: string, format: ExportFormat, out: string): Promise<void> {
+  if (!exportWorkerScript()) throw new Error('The export worker is not built (dist/host/export-worker.mjs): run npm run build.');
+  await fs.rm(out, { recursive: true, force: true });
   const started = performance.now();
-  const result = await exportFolder(folder, { format, out });
+  const result = await runExport(folder, { format, out });
   const millis = performance.now() - started;
   console.log(JSON.stringify({ millis, annotations: result.annotations, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
@@ -116,8 +119,11 @@ export async function runCorpusBench(bundle: string): Promise<string> {
   const exportRows: string[][] = [];
   for (const format of EXPORT_FORMATS) {
     const a = exportInChild(bundle, small, format, path.join(outDir, `small-${format}`));
-    const b = exportInChild(bundle, big, format, path.join(outDir, `big-${format}`));
-    exportRows.push([format, `${(b.millis / 1000).toFixed(2)} s`, b.annotations.toLocaleString(), `${a.peakRssMb.toFixed(0)} MB`, `${b.peakRssMb.toFixed(0)} MB`, b.millis <= 3000 ? 'yes' : 'no']);
+    const runs = [1, 2, 3].map(() => exportInChild(bundle, big, format, path.join(outDir, `big-${format}`)));
+    const millis = median(runs.map((r) => r.millis));
+    const range = `${(Math.min(...runs.map((r) => r.millis)) / 1000).toFixed(2)}–${(Math.max(...runs.map((r) => r.millis)) / 1000).toFixed(2)}`;
+    const peak = Math.max(...runs.map((r) => r.peakRssMb));
+    exportRows.push([format, `${(millis / 1000).toFixed(2)} s (${range})`, runs[0]!.annotations.toLocaleString(), `${a.peakRssMb.toFixed(0)} MB`, `${peak.toFixed(0)} MB`, millis <= 3000 ? 'yes' : 'no']);
   }
   await fs.rm(outDir, { recursive: true, force: true });
 
@@ -139,7 +145,7 @@ export async function runCorpusBench(bundle: string): Promise<string> {
     '',
     formatTable(['query', 'hits', 'median', 'min–max'], searchRows.map((r) => [...r])),
     '',
-    `Exports, each in a process of its own; peak memory (max RSS) on ${SMALL.toLocaleString()} and on ${ARTICLES.toLocaleString()} articles:`,
+    `Exports as the app and \`gloss export\` run them (\`runExport\`: in the export worker thread), each in a process of its own; time from the call to the file renamed into place, median of 3 (min–max), including the worker's start; peak memory (max RSS) on ${SMALL.toLocaleString()} and on ${ARTICLES.toLocaleString()} articles:`,
     '',
     formatTable(['format', `time (${ARTICLES.toLocaleString()})`, 'annotations', `peak RSS (${SMALL.toLocaleString()})`, `peak RSS (${ARTICLES.toLocaleString()})`, '≤ 3 s'], exportRows),
   ].join('\n');

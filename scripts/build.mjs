@@ -29,12 +29,32 @@ if (process.argv.includes('--if-needed')) {
 
 const started = Date.now();
 await viteBuild({ configFile: path.join(root, 'vite.config.ts') });
+// Chunk names carry hashes: clear old ones.
+await fs.rm(path.join(root, 'dist', 'chunks'), { recursive: true, force: true });
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['host/web/web-cli.ts'], outfile: 'dist/host/web-cli.mjs', format: 'esm', packages: 'external' }),
+  // The Node entries (browser host, export worker, command line) share chunks, and what they load
+  // only when needed (the extractors, with jsdom, mammoth and pdf.js) stays in chunks of its own:
+  // without splitting, esbuild hoists those imports and every start would load jsdom. Exports run
+  // in a worker thread of whichever host started them (host/services/export-runner.ts).
+  esbuild({
+    ...common,
+    entryPoints: [
+      { in: 'host/web/web-cli.ts', out: 'host/web-cli' },
+      { in: 'host/services/export-worker.ts', out: 'host/export-worker' },
+      { in: 'host/cli/gloss-cli.ts', out: 'cli/gloss' },
+    ],
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    format: 'esm',
+    packages: 'external',
+    // For `gloss` (npm's bin); harmless at the top of the other modules.
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // The PDF extractor reads import.meta.url only where `require` is missing (ESM); in this CommonJS bundle it uses require.resolve.
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', logOverride: { 'empty-import-meta': 'silent' } }),
-  esbuild({ ...common, entryPoints: ['host/cli/gloss-cli.ts'], outfile: 'dist/cli/gloss.mjs', format: 'esm', packages: 'external', banner: { js: '#!/usr/bin/env node' } }),
   // A sandboxed preload cannot require packages: bundle it whole, electron aside.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);

@@ -5,8 +5,9 @@
 //   gloss suggest <file> [--json] [--tags quote,claim] [--min-confidence 0.5]
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { suggest, type Suggestion, type SuggestionTag } from '../../shared/suggestions/suggest.js';
-import { DEFAULT_EXPORT_NAMES, EXPORT_FORMATS, exportFolder, folderStats, FOLDER_FORMATS, type ExportFormat } from '../services/corpus-export.js';
+import type { Suggestion, SuggestionTag } from '../../shared/suggestions/suggest.js';
+import { DEFAULT_EXPORT_NAMES, EXPORT_FORMATS, folderStats, FOLDER_FORMATS, type ExportFormat } from '../services/corpus-export.js';
+import { runExport } from '../services/export-runner.js';
 import { importBratInto, importW3cInto } from '../services/corpus-import.js';
 import { loadSource } from '../services/source-files.js';
 
@@ -30,7 +31,7 @@ program
     const out = path.resolve(options.out ?? DEFAULT_EXPORT_NAMES[options.format]);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
-    const result = await exportFolder(folder, {
+    const result = await runExport(folder, {
       format: options.format,
       filter: { tags: options.tags, speaker: options.speaker },
       out,
@@ -100,6 +101,8 @@ program
     if (unknown.length) throw new Error(`unknown tag ${unknown.join(', ')}; the suggestion tags are quote, claim and denial.`);
     const { text, fingerprint } = await loadSource(path.resolve(file));
     const started = performance.now();
+    // Loaded here: its language model (compromise) takes a good part of a second to load.
+    const { suggest } = await import('../../shared/suggestions/suggest.js');
     const suggestions = suggest(text, { tags: options.tags as SuggestionTag[] | undefined, minConfidence: options.minConfidence });
     const ms = performance.now() - started;
     if (options.json) {

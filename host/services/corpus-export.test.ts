@@ -77,6 +77,36 @@ describe('exports', () => {
     expect(claim.note).toBe(`'@admin, check`);
   });
 
+  it('CSV: a column for every attribute the tag set declares, and for one only a sidecar holds', async () => {
+    const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-export-extra-'));
+    try {
+      const text = 'The minister said the port was closed. Nobody else did.';
+      await fs.writeFile(path.join(copy, 'a.txt'), text);
+      await fs.writeFile(path.join(copy, 'b.txt'), text);
+      const cp = new CodePointText(text);
+      const { fingerprint } = await loadSource(path.join(copy, 'a.txt'));
+      const plain = { ...createAnnotation(cp, { tag: 'claim', start: 0, end: 12 }), attributes: { claimant: 'The minister' } };
+      // Imported from elsewhere: an attribute no tag of this folder declares, in the second file only.
+      const imported = { ...createAnnotation(cp, { tag: 'claim', start: 13, end: 38 }), attributes: { claimant: 'The minister', source_desk: 'Wire' } };
+      await fs.writeFile(path.join(copy, 'a.txt.gloss.json'), serializeSidecar(buildSidecar(fingerprint, DEFAULT_TAGS, [plain])));
+      await fs.writeFile(path.join(copy, 'b.txt.gloss.json'), serializeSidecar(buildSidecar({ ...fingerprint, name: 'b.txt' }, DEFAULT_TAGS, [imported])));
+      const out = path.join(copy, 'out.csv');
+      const result = await exportFolder(copy, { format: 'csv', out });
+      expect(result.annotations).toBe(2);
+      const parsed = Papa.parse<Record<string, string>>(await fs.readFile(out, 'utf8'), { header: true, skipEmptyLines: true });
+      expect(parsed.errors).toEqual([]);
+      const declared = DEFAULT_TAGS.flatMap((t) => (t.attributes ?? []).map((a) => `attr:${a.id}`));
+      expect(parsed.meta.fields).toEqual(expect.arrayContaining([...declared, 'attr:source_desk']));
+      expect(parsed.data.map((r) => [r.file, r['attr:claimant'], r['attr:source_desk'], r['attr:speaker']])).toEqual([
+        ['a.txt', 'The minister', '', ''],
+        ['b.txt', 'The minister', 'Wire', ''],
+      ]);
+      expect((await fs.readdir(copy)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    } finally {
+      await fs.rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('JSONL: one annotation per line with code point offsets', async () => {
     const out = path.join(dir, 'out.jsonl');
     await exportFolder(dir, { format: 'jsonl', out, filter: { tags: ['quote', 'denial'] } });

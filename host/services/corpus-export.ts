@@ -4,8 +4,7 @@
 // the text (brat, HTML) read one source at a time. The output is written under a temporary name
 // beside the target (a file, or for brat a folder) and renamed into place at the end, so an export
 // that fails or is cancelled never leaves a half-written result.
-import { once } from 'node:events';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { quoteAt } from '../../shared/annotations.js';
@@ -18,13 +17,14 @@ import { csvColumns, toCsv } from '../../shared/exports/csv.js';
 import { matchesFilter, PERSON_ATTRIBUTES, type ExportFilter, type ExportRecord } from '../../shared/exports/export-record.js';
 import { htmlArticle, htmlReportHead, htmlReportTail } from '../../shared/exports/html-report.js';
 import { toJsonlLine } from '../../shared/exports/jsonl.js';
-import { toW3cAnnotation, W3C_PAGE_SIZE, w3cCollectionPieces } from '../../shared/exports/w3c.js';
+import { toW3cAnnotation, W3cCollectionStream } from '../../shared/exports/w3c.js';
 import { GlossError } from '../../shared/errors.js';
 import type { Annotation, Sidecar } from '../../shared/sidecar-format.js';
 import { tagsForDocument } from '../../shared/tag-set.js';
 import type { TagDefinition } from '../../shared/tags.js';
 import { readSidecarState, readSidecarStateSync } from './sidecar-files.js';
-import { loadSource } from './source-files.js';
+import { partialPathFor, PartialOutput } from './partial-output.js';
+import { loadSourceInPass } from './source-files.js';
 import { readTagSet } from './tag-set-files.js';
 import { EXPORTS_FOLDER_NAME, OpenedWorkspace } from './workspace.js';
 import { yieldToEventLoop } from './yield.js';
@@ -131,7 +131,7 @@ async function placedForExport(file: string, abs: string, sidecar: Sidecar | nul
  * that cannot be found are left out and reported).
  */
 async function placedAnnotations(abs: string, sidecar: Sidecar | null): Promise<{ text: string; annotations: Annotation[]; problems: string[] }> {
-  const { text, fingerprint } = await loadSource(abs);
+  const { text, fingerprint } = await loadSourceInPass(abs);
   if (!sidecar) return { text, annotations: [], problems: [] };
   if (fingerprint.sha256 === sidecar.source.sha256) return { text, annotations: sidecar.annotations, problems: [] };
   const cp = new CodePointText(text);
@@ -159,146 +159,154 @@ async function folderTags(folder: string): Promise<{ exists: boolean; tags: TagD
 
 export async function exportFolder(folder: string, options: ExportOptions): Promise<ExportResult> {
   if (options.format === 'brat') return exportBrat(folder, options);
-  const skipped: ExportResult['skipped'] = [];
-  const problems: ExportResult['problems'] = [];
-  const filter = options.filter ?? {};
+  const run: ExportRun = { folder, options, filter: options.filter ?? {}, skipped: [], problems: [], count: 0, sources: 0 };
   const target = path.resolve(options.out);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-  const stream = createWriteStream(temporary, { encoding: 'utf8' });
-  let failure: Error | null = null;
-  stream.on('error', (err) => (failure = err));
-  // Small pieces (a line per annotation) are gathered into writes of about a megabyte: 200,000
-  // separate writes spend most of an export waiting on the stream.
-  const pending: string[] = [];
-  let pendingSize = 0;
-  const flush = async () => {
-    if (failure) throw failure;
-    if (pending.length === 0) return;
-    const data = pending.join('');
-    pending.length = 0;
-    pendingSize = 0;
-    if (!stream.write(data)) await once(stream, 'drain');
-  };
-  const write = async (chunk: string) => {
-    if (failure) throw failure;
-    pending.push(chunk);
-    pendingSize += chunk.length;
-    if (pendingSize >= 1 << 20) await flush();
-  };
-  let count = 0;
-  let sources = 0;
-  const progress = (done: number, total: number) => {
-    sources = total;
-    options.onProgress?.(done, total);
-  };
-  const signal = options.signal;
+  let output = PartialOutput.open(target);
   try {
-    cancelled(signal);
-    const records = () => folderRecords(folder, filter, skipped, progress, signal);
-    if (options.format === 'jsonl') {
-      for await (const record of records()) {
-        cancelled(signal);
-        await write(toJsonlLine(record) + '\n');
-        count++;
+    cancelled(options.signal);
+    if (options.format === 'csv') {
+      // The header names an `attr:` column for every attribute the tag set declares. A sidecar
+      // holding one it does not declare (imported, or from another folder's tags) is found
+      // while writing; the export then starts again with that column added.
+      const declared = new Set((await folderTags(folder)).tags.flatMap((t) => (t.attributes ?? []).map((a) => a.id)));
+      const undeclared = await writeCsv(run, output, declared);
+      if (undeclared.size > 0) {
+        await output.discard();
+        output = PartialOutput.open(target);
+        Object.assign(run, { skipped: [], problems: [], count: 0 });
+        await writeCsv(run, output, new Set([...declared, ...undeclared]));
       }
-    } else if (options.format === 'claimreview') {
-      await write(CLAIMREVIEW_HEAD);
-      for await (const record of records()) {
-        cancelled(signal);
-        if (!hasVerdict(record)) continue;
-        await write((count++ ? ',\n' : '') + JSON.stringify(toClaimReview(record, options.claimReview)));
-      }
-      await write(CLAIMREVIEW_TAIL);
-    } else if (options.format === 'bundle') {
-      await write(bundleHead({ folder: path.basename(path.resolve(folder)), created: new Date(), filter, tagSet: await folderTags(folder) }));
-      let first = true;
-      const filtering = !!(filter.tags?.length || filter.speaker);
-      for await (const { file, sidecar } of folderSidecars(folder, { skipped, onSource: progress, signal })) {
-        const annotations = sidecar!.annotations.filter((a) => matchesFilter(a, filter));
-        if (filtering && annotations.length === 0) continue;
-        await write(bundleSource(file, { ...sidecar!, annotations }, first));
-        first = false;
-        count += annotations.length;
-      }
-      await write(bundleTail(skipped));
-    } else if (options.format === 'html') {
-      const { tags } = await folderTags(folder);
-      const filterText = [filter.tags?.length ? `tags: ${filter.tags.join(', ')}` : '', filter.speaker ? `speaker: ${filter.speaker}` : ''].filter(Boolean).join(' · ');
-      await write(htmlReportHead({ title: `Annotations of ${path.basename(path.resolve(folder))}`, created: new Date(), filter: filterText }));
-      const articles: { index: number; file: string; annotations: number }[] = [];
-      for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource: progress, signal })) {
-        if (!sidecar!.annotations.some((a) => matchesFilter(a, filter))) continue;
-        const placed = await placedForExport(file, abs, sidecar, filter, skipped);
-        if (!placed) continue;
-        const annotations = placed.annotations;
-        for (const message of placed.problems) problems.push({ path: file, message });
-        const index = articles.length + 1;
-        await write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
-        articles.push({ index, file, annotations: annotations.length });
-        count += annotations.length;
-      }
-      await write(htmlReportTail({ articles, skipped }));
     } else {
-      // CSV needs every attribute name for its header, W3C the total for its pages: a first pass
-      // finds them (reading sidecars, keeping nothing), the second streams the records out, so
-      // memory does not grow with the number of annotations.
-      const attributeNames = new Set<string>();
-      let total = 0;
-      for await (const record of folderRecords(folder, filter, [], undefined, signal)) {
-        total++;
-        for (const key of Object.keys(record.annotation.attributes)) attributeNames.add(key);
-      }
-      cancelled(signal);
-      if (options.format === 'csv') {
-        const columns = csvColumns(attributeNames);
-        await write(toCsv([], columns, { header: true, bom: options.bom }));
-        let chunk: ExportRecord[] = [];
-        for await (const record of records()) {
-          cancelled(signal);
-          chunk.push(record);
-          count++;
-          if (chunk.length === 1000) {
-            await write(toCsv(chunk, columns, { header: false }));
-            chunk = [];
-          }
-        }
-        if (chunk.length) await write(toCsv(chunk, columns, { header: false }));
-      } else {
-        const pieces = w3cCollectionPieces(pathToFileURL(target).href, `Gloss annotations of ${path.basename(path.resolve(folder))}`, total);
-        await write(pieces.head + pieces.pageHead(0));
-        let page = 0;
-        let inPage = 0;
-        for await (const record of records()) {
-          cancelled(signal);
-          // Sources changed since the first pass could add records: they go on the last page rather than break the page count.
-          if (inPage === W3C_PAGE_SIZE && page < pieces.pages - 1) {
-            await write(pieces.pageTail(page) + pieces.pageHead(++page));
-            inPage = 0;
-          }
-          await write((inPage > 0 ? ',' : '') + JSON.stringify(toW3cAnnotation(record)));
-          inPage++;
-          count++;
-        }
-        while (page < pieces.pages - 1) await write(pieces.pageTail(page) + pieces.pageHead(++page));
-        await write(pieces.pageTail(page) + pieces.tail);
-      }
+      await WRITERS[options.format](run, (chunk) => output.write(chunk), target);
     }
-    cancelled(signal);
-    await flush();
-    await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    await fs.rename(temporary, target);
-    return { annotations: count, sources, skipped, problems };
+    cancelled(options.signal);
+    await output.commit();
+    return { annotations: run.count, sources: run.sources, skipped: run.skipped, problems: run.problems };
   } catch (err) {
-    // The stream opens its file asynchronously: wait until it is closed, or the file could appear after it is removed.
-    if (!stream.closed) {
-      const closed = once(stream, 'close').catch(() => undefined);
-      stream.destroy();
-      await closed;
-    }
-    await fs.rm(temporary, { force: true });
+    await output.discard();
     throw err;
   }
 }
+
+/** One export in progress: what it was asked, and what it has found so far. */
+interface ExportRun {
+  folder: string;
+  options: ExportOptions;
+  filter: ExportFilter;
+  skipped: ExportResult['skipped'];
+  problems: ExportResult['problems'];
+  count: number;
+  sources: number;
+}
+
+type Write = (chunk: string) => Promise<void>;
+
+function sourceProgress(run: ExportRun): (done: number, total: number) => void {
+  return (done, total) => {
+    run.sources = total;
+    run.options.onProgress?.(done, total);
+  };
+}
+
+function records(run: ExportRun): AsyncGenerator<ExportRecord> {
+  return folderRecords(run.folder, run.filter, run.skipped, sourceProgress(run), run.options.signal);
+}
+
+function sidecars(run: ExportRun, unannotated = false): AsyncGenerator<FolderSidecar> {
+  return folderSidecars(run.folder, { skipped: run.skipped, onSource: sourceProgress(run), unannotated, signal: run.options.signal });
+}
+
+/**
+ * Write the CSV with `attr:` columns for `attributes`, in one pass. If a record holds an attribute
+ * not among them, writing stops (the pass goes on only to find every such name) and the names are
+ * returned: the caller starts again with them. An empty set means the output is complete.
+ */
+async function writeCsv(run: ExportRun, output: PartialOutput, attributes: ReadonlySet<string>): Promise<Set<string>> {
+  const columns = csvColumns(attributes);
+  const undeclared = new Set<string>();
+  await output.write(toCsv([], columns, { header: true, bom: run.options.bom }));
+  let chunk: ExportRecord[] = [];
+  for await (const record of records(run)) {
+    cancelled(run.options.signal);
+    for (const key in record.annotation.attributes) if (!attributes.has(key)) undeclared.add(key);
+    if (undeclared.size > 0) continue;
+    chunk.push(record);
+    run.count++;
+    if (chunk.length === 1000) {
+      await output.write(toCsv(chunk, columns, { header: false }));
+      chunk = [];
+    }
+  }
+  if (undeclared.size === 0 && chunk.length) await output.write(toCsv(chunk, columns, { header: false }));
+  return undeclared;
+}
+
+/** The single-file formats other than CSV, each one pass over the folder. */
+const WRITERS: Record<Exclude<ExportFormat, 'brat' | 'csv'>, (run: ExportRun, write: Write, target: string) => Promise<void>> = {
+  async jsonl(run, write) {
+    for await (const record of records(run)) {
+      cancelled(run.options.signal);
+      await write(toJsonlLine(record) + '\n');
+      run.count++;
+    }
+  },
+
+  async claimreview(run, write) {
+    await write(CLAIMREVIEW_HEAD);
+    for await (const record of records(run)) {
+      cancelled(run.options.signal);
+      if (!hasVerdict(record)) continue;
+      await write((run.count++ ? ',\n' : '') + JSON.stringify(toClaimReview(record, run.options.claimReview)));
+    }
+    await write(CLAIMREVIEW_TAIL);
+  },
+
+  async w3c(run, write, target) {
+    const collection = new W3cCollectionStream(pathToFileURL(target).href, `Gloss annotations of ${path.basename(path.resolve(run.folder))}`);
+    await write(collection.head());
+    for await (const record of records(run)) {
+      cancelled(run.options.signal);
+      await write(collection.item(JSON.stringify(toW3cAnnotation(record))));
+    }
+    await write(collection.end());
+    run.count = collection.total;
+  },
+
+  async bundle(run, write) {
+    const { filter, folder } = run;
+    await write(bundleHead({ folder: path.basename(path.resolve(folder)), created: new Date(), filter, tagSet: await folderTags(folder) }));
+    let first = true;
+    const filtering = !!(filter.tags?.length || filter.speaker);
+    for await (const { file, sidecar } of sidecars(run)) {
+      const annotations = sidecar!.annotations.filter((a) => matchesFilter(a, filter));
+      if (filtering && annotations.length === 0) continue;
+      await write(bundleSource(file, { ...sidecar!, annotations }, first));
+      first = false;
+      run.count += annotations.length;
+    }
+    await write(bundleTail(run.skipped));
+  },
+
+  async html(run, write) {
+    const { filter, folder } = run;
+    const { tags } = await folderTags(folder);
+    const filterText = [filter.tags?.length ? `tags: ${filter.tags.join(', ')}` : '', filter.speaker ? `speaker: ${filter.speaker}` : ''].filter(Boolean).join(' · ');
+    await write(htmlReportHead({ title: `Annotations of ${path.basename(path.resolve(folder))}`, created: new Date(), filter: filterText }));
+    const articles: { index: number; file: string; annotations: number }[] = [];
+    for await (const { file, abs, sidecar } of sidecars(run)) {
+      if (!sidecar!.annotations.some((a) => matchesFilter(a, filter))) continue;
+      const placed = await placedForExport(file, abs, sidecar, filter, run.skipped);
+      if (!placed) continue;
+      const annotations = placed.annotations;
+      for (const message of placed.problems) run.problems.push({ path: file, message });
+      const index = articles.length + 1;
+      await write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
+      articles.push({ index, file, annotations: annotations.length });
+      run.count += annotations.length;
+    }
+    await write(htmlReportTail({ articles, skipped: run.skipped }));
+  },
+};
 
 /** The `.txt`/`.ann` name pair for a source: a `.txt` source keeps its name, another gets `.txt` added (`a.md` → `a.md.txt`). */
 export function bratNameFor(sourcePath: string): string {
@@ -311,57 +319,55 @@ export function bratNameFor(sourcePath: string): string {
  * `visual.conf` for every type used. Built in a temporary folder beside `out`, renamed at the end.
  */
 async function exportBrat(folder: string, options: ExportOptions): Promise<ExportResult> {
-  const skipped: ExportResult['skipped'] = [];
-  const problems: ExportResult['problems'] = [];
-  const filter = options.filter ?? {};
-  const signal = options.signal;
+  const run: ExportRun = { folder, options, filter: options.filter ?? {}, skipped: [], problems: [], count: 0, sources: 0 };
   const target = path.resolve(options.out);
   const existing = await fs.readdir(target).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
     throw new GlossError('invalid-request', err.code === 'ENOTDIR' ? `${target} is a file; the brat export writes a folder (choose another --out).` : `${target} cannot be read (${err.code ?? err.message}).`);
   });
   if (existing && existing.length > 0) throw new GlossError('invalid-request', `${target} already exists and is not empty; the brat export writes a new folder (choose another --out, or empty it first).`);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  const temporary = partialPathFor(target);
   await fs.rm(temporary, { recursive: true, force: true });
   await fs.mkdir(temporary, { recursive: true });
-  let count = 0;
-  let sources = 0;
   try {
-    cancelled(signal);
+    cancelled(options.signal);
     const { tags } = await folderTags(folder);
     const config = new BratConfig();
     config.addTagSet(tags);
     const names = new Set<string>();
-    const progress = (done: number, total: number) => {
-      sources = total;
-      options.onProgress?.(done, total);
-    };
-    for await (const { file, abs, sidecar } of folderSidecars(folder, { skipped, onSource: progress, unannotated: true, signal })) {
+    // Thousands of small files: written synchronously (several times cheaper here than as many
+    // asynchronous writes; the pass yields to the event loop between sources), each folder made once.
+    const made = new Set<string>();
+    for await (const { file, abs, sidecar } of sidecars(run, true)) {
       const name = bratNameFor(file);
       if (names.has(name.toLowerCase())) {
-        skipped.push({ path: file, reason: `its brat name ${name}.txt is taken by another source; not exported` });
+        run.skipped.push({ path: file, reason: `its brat name ${name}.txt is taken by another source; not exported` });
         continue;
       }
       names.add(name.toLowerCase());
-      const placed = await placedForExport(file, abs, sidecar, filter, skipped);
+      const placed = await placedForExport(file, abs, sidecar, run.filter, run.skipped);
       if (!placed) continue;
       const annotations = placed.annotations;
       const docTags = sidecar ? tagsForDocument(tags, sidecar.tags, annotations).tags : tags;
       const { ann, problems: said } = toBratAnn({ file, text: placed.text, annotations, tags: docTags }, config);
-      for (const message of [...placed.problems, ...said]) problems.push({ path: file, message });
+      for (const message of [...placed.problems, ...said]) run.problems.push({ path: file, message });
       const base = path.join(temporary, ...name.split('/'));
-      await fs.mkdir(path.dirname(base), { recursive: true });
-      await fs.writeFile(base + '.txt', placed.text, 'utf8');
-      await fs.writeFile(base + '.ann', ann, 'utf8');
-      count += annotations.length;
-      cancelled(signal);
+      const dir = path.dirname(base);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(base + '.txt', placed.text, 'utf8');
+      writeFileSync(base + '.ann', ann, 'utf8');
+      run.count += annotations.length;
+      cancelled(options.signal);
     }
     await fs.writeFile(path.join(temporary, 'annotation.conf'), config.annotationConf(), 'utf8');
     await fs.writeFile(path.join(temporary, 'visual.conf'), config.visualConf(), 'utf8');
-    cancelled(signal);
+    cancelled(options.signal);
     if (existing) await fs.rmdir(target);
     await fs.rename(temporary, target);
-    return { annotations: count, sources, skipped, problems };
+    return { annotations: run.count, sources: run.sources, skipped: run.skipped, problems: run.problems };
   } catch (err) {
     await fs.rm(temporary, { recursive: true, force: true });
     throw err;

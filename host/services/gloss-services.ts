@@ -15,7 +15,8 @@ import { readSidecarState, recoverSidecar, writeSidecar } from './sidecar-files.
 import { WorkspaceWatcher } from './workspace-watcher.js';
 import { FolderAnnotations } from './folder-annotations.js';
 import { FolderIndex } from './folder-index.js';
-import { DEFAULT_EXPORT_NAMES, EXPORTS_FOLDER, exportFolder } from './corpus-export.js';
+import { DEFAULT_EXPORT_NAMES, EXPORTS_FOLDER } from './corpus-export.js';
+import { runExport } from './export-runner.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readTagSet, tagSetPathFor, writeTagSet } from './tag-set-files.js';
@@ -137,7 +138,7 @@ export class GlossServices {
         const controller = new AbortController();
         this.exporting = controller;
         try {
-          const result = await exportFolder(workspace.root, {
+          const result = await runExport(workspace.root, {
             format,
             filter: { tags, speaker },
             out,

@@ -1,6 +1,6 @@
 // Reading a source file into the text the reader shows and the fingerprint its sidecar records.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectLineEndings } from '../../shared/annotations.js';
 import { codePointLength } from '../../shared/code-points.js';
@@ -32,14 +32,41 @@ export async function loadSource(absPath: string, view: 'article' | 'whole' = 'a
   let bytes: Buffer;
   try {
     const stat = await fs.stat(absPath);
-    if (stat.size > MAX_SOURCE_BYTES) {
-      throw new GlossError('too-large', `${name} is ${(stat.size / 1048576).toFixed(1)} MB; Gloss opens sources up to ${MAX_SOURCE_BYTES / 1048576} MB.`);
-    }
+    refuseTooLarge(name, stat.size);
     bytes = await fs.readFile(absPath);
   } catch (err) {
-    if (err instanceof GlossError) throw err;
-    throw new GlossError('unreadable', `${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    throw unreadableSource(name, err);
   }
+  return sourceFromBytes(bytes, name, view);
+}
+
+/**
+ * `loadSource` with synchronous reads, for passes over a whole folder (exports): thousands of small
+ * reads are several times cheaper this way. The caller yields to the event loop between sources.
+ */
+export function loadSourceInPass(absPath: string): Promise<LoadedSource> | LoadedSource {
+  const name = path.basename(absPath);
+  let bytes: Buffer;
+  try {
+    refuseTooLarge(name, statSync(absPath).size);
+    bytes = readFileSync(absPath);
+  } catch (err) {
+    throw unreadableSource(name, err);
+  }
+  return sourceFromBytes(bytes, name, 'article');
+}
+
+function refuseTooLarge(name: string, size: number): void {
+  if (size > MAX_SOURCE_BYTES) throw new GlossError('too-large', `${name} is ${(size / 1048576).toFixed(1)} MB; Gloss opens sources up to ${MAX_SOURCE_BYTES / 1048576} MB.`);
+}
+
+function unreadableSource(name: string, err: unknown): GlossError {
+  if (err instanceof GlossError) return err;
+  return new GlossError('unreadable', `${name} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+}
+
+/** The text of a source's bytes: decoded (plain text, Markdown) now, or extracted (HTML, DOCX, PDF) asynchronously. */
+function sourceFromBytes(bytes: Buffer, name: string, view: 'article' | 'whole'): Promise<LoadedSource> | LoadedSource {
   if (EXTRACTED.test(name)) return loadExtracted(bytes, name, view);
   const { text, encoding } = decodeSource(bytes, name);
   return {

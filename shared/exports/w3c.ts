@@ -59,20 +59,52 @@ export function w3cCollection(collectionId: string, label: string, total: number
 }
 
 /**
- * The same collection as `w3cCollection`, as text pieces to write one after another, so a
- * collection of 200,000 annotations is streamed rather than built as one string (which would
- * exceed what a JavaScript string can hold). Write `head`, then for each page `pageHead(p)`, its
- * items (each `JSON.stringify`d, joined by commas) and `pageTail(p)`, then `tail`.
+ * The same collection as `w3cCollection`, streamed in one pass: `head()`, then `item(json)` for
+ * each annotation (already `JSON.stringify`d) and `end()`; each returns the text to write next.
+ * A collection of 200,000 annotations is thus never built as one string (which would exceed what
+ * a JavaScript string can hold), and the annotations are read once: the collection's `total` and
+ * `last`, known only at the end, are written after its pages (JSON-LD does not order keys).
  */
-export function w3cCollectionPieces(collectionId: string, label: string, total: number): { pages: number; head: string; pageHead(p: number): string; pageTail(p: number): string; tail: string } {
-  const pages = Math.max(1, Math.ceil(total / W3C_PAGE_SIZE));
-  const json = JSON.stringify;
-  const pageId = (p: number) => `${collectionId}/page-${p + 1}`;
-  return {
-    pages,
-    head: `{"@context":${json(W3C_CONTEXT)},"id":${json(collectionId)},"type":"AnnotationCollection","label":${json(label)},"total":${total},"first":`,
-    pageHead: (p) => `{"id":${json(pageId(p))},"type":"AnnotationPage","partOf":${json(collectionId)},"startIndex":${p * W3C_PAGE_SIZE}${p > 0 ? `,"prev":${json(pageId(p - 1))}` : ''},"items":[`,
-    pageTail: (p) => (p < pages - 1 ? '],"next":' : ']'),
-    tail: `${'}'.repeat(pages)},"last":${json(pageId(pages - 1))}}\n`,
-  };
+export class W3cCollectionStream {
+  private pages = 1;
+  private inPage = 0;
+  private count = 0;
+
+  constructor(
+    private readonly collectionId: string,
+    private readonly label: string,
+  ) {}
+
+  private pageId(p: number): string {
+    return `${this.collectionId}/page-${p + 1}`;
+  }
+
+  private pageHead(p: number): string {
+    const json = JSON.stringify;
+    return `{"id":${json(this.pageId(p))},"type":"AnnotationPage","partOf":${json(this.collectionId)},"startIndex":${p * W3C_PAGE_SIZE}${p > 0 ? `,"prev":${json(this.pageId(p - 1))}` : ''},"items":[`;
+  }
+
+  head(): string {
+    const json = JSON.stringify;
+    return `{"@context":${json(W3C_CONTEXT)},"id":${json(this.collectionId)},"type":"AnnotationCollection","label":${json(this.label)},"first":${this.pageHead(0)}`;
+  }
+
+  /** The text for one more annotation: a comma, or the start of the next page when this one is full. */
+  item(annotationJson: string): string {
+    this.count++;
+    if (this.inPage === W3C_PAGE_SIZE) {
+      this.inPage = 1;
+      return `],"next":${this.pageHead(this.pages++)}${annotationJson}`;
+    }
+    return (this.inPage++ > 0 ? ',' : '') + annotationJson;
+  }
+
+  /** Close the pages and the collection. */
+  end(): string {
+    return `]${'}'.repeat(this.pages)},"total":${this.count},"last":${JSON.stringify(this.pageId(this.pages - 1))}}\n`;
+  }
+
+  get total(): number {
+    return this.count;
+  }
 }
