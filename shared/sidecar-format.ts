@@ -88,8 +88,12 @@ export type SidecarParseResult =
   | { kind: 'newer'; version: number; message: string }
   | { kind: 'invalid'; message: string };
 
-/** Parse and validate a sidecar's JSON text. */
-export function parseSidecar(json: string): SidecarParseResult {
+/**
+ * Parse and validate a sidecar's JSON text. `accepts`, when given, is a faster check of the same
+ * schema (the host's compiled validator, host/services/sidecar-validator.ts): what it accepts is
+ * used as parsed; anything else goes through the zod schema, which decides and explains.
+ */
+export function parseSidecar(json: string, accepts?: (data: unknown) => data is Sidecar): SidecarParseResult {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -107,6 +111,7 @@ export function parseSidecar(json: string): SidecarParseResult {
       message: `it was written by a newer Gloss (format version ${version}; this Gloss reads up to ${SIDECAR_VERSION})`,
     };
   }
+  if (accepts?.(data)) return { kind: 'ok', sidecar: data };
   const parsed = SidecarSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

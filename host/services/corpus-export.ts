@@ -199,7 +199,7 @@ interface ExportRun {
   sources: number;
 }
 
-type Write = (chunk: string) => Promise<void>;
+type Write = (chunk: string) => void;
 
 function sourceProgress(run: ExportRun): (done: number, total: number) => void {
   return (done, total) => {
@@ -224,7 +224,7 @@ function sidecars(run: ExportRun, unannotated = false): AsyncGenerator<FolderSid
 async function writeCsv(run: ExportRun, output: PartialOutput, attributes: ReadonlySet<string>): Promise<Set<string>> {
   const columns = csvColumns(attributes);
   const undeclared = new Set<string>();
-  await output.write(toCsv([], columns, { header: true, bom: run.options.bom }));
+  output.write(toCsv([], columns, { header: true, bom: run.options.bom }));
   let chunk: ExportRecord[] = [];
   for await (const record of records(run)) {
     cancelled(run.options.signal);
@@ -233,11 +233,11 @@ async function writeCsv(run: ExportRun, output: PartialOutput, attributes: Reado
     chunk.push(record);
     run.count++;
     if (chunk.length === 1000) {
-      await output.write(toCsv(chunk, columns, { header: false }));
+      output.write(toCsv(chunk, columns, { header: false }));
       chunk = [];
     }
   }
-  if (undeclared.size === 0 && chunk.length) await output.write(toCsv(chunk, columns, { header: false }));
+  if (undeclared.size === 0 && chunk.length) output.write(toCsv(chunk, columns, { header: false }));
   return undeclared;
 }
 
@@ -246,52 +246,52 @@ const WRITERS: Record<Exclude<ExportFormat, 'brat' | 'csv'>, (run: ExportRun, wr
   async jsonl(run, write) {
     for await (const record of records(run)) {
       cancelled(run.options.signal);
-      await write(toJsonlLine(record) + '\n');
+      write(toJsonlLine(record) + '\n');
       run.count++;
     }
   },
 
   async claimreview(run, write) {
-    await write(CLAIMREVIEW_HEAD);
+    write(CLAIMREVIEW_HEAD);
     for await (const record of records(run)) {
       cancelled(run.options.signal);
       if (!hasVerdict(record)) continue;
-      await write((run.count++ ? ',\n' : '') + JSON.stringify(toClaimReview(record, run.options.claimReview)));
+      write((run.count++ ? ',\n' : '') + JSON.stringify(toClaimReview(record, run.options.claimReview)));
     }
-    await write(CLAIMREVIEW_TAIL);
+    write(CLAIMREVIEW_TAIL);
   },
 
   async w3c(run, write, target) {
     const collection = new W3cCollectionStream(pathToFileURL(target).href, `Gloss annotations of ${path.basename(path.resolve(run.folder))}`);
-    await write(collection.head());
+    write(collection.head());
     for await (const record of records(run)) {
       cancelled(run.options.signal);
-      await write(collection.item(JSON.stringify(toW3cAnnotation(record))));
+      write(collection.item(JSON.stringify(toW3cAnnotation(record))));
     }
-    await write(collection.end());
+    write(collection.end());
     run.count = collection.total;
   },
 
   async bundle(run, write) {
     const { filter, folder } = run;
-    await write(bundleHead({ folder: path.basename(path.resolve(folder)), created: new Date(), filter, tagSet: await folderTags(folder) }));
+    write(bundleHead({ folder: path.basename(path.resolve(folder)), created: new Date(), filter, tagSet: await folderTags(folder) }));
     let first = true;
     const filtering = !!(filter.tags?.length || filter.speaker);
     for await (const { file, sidecar } of sidecars(run)) {
       const annotations = sidecar!.annotations.filter((a) => matchesFilter(a, filter));
       if (filtering && annotations.length === 0) continue;
-      await write(bundleSource(file, { ...sidecar!, annotations }, first));
+      write(bundleSource(file, { ...sidecar!, annotations }, first));
       first = false;
       run.count += annotations.length;
     }
-    await write(bundleTail(run.skipped));
+    write(bundleTail(run.skipped));
   },
 
   async html(run, write) {
     const { filter, folder } = run;
     const { tags } = await folderTags(folder);
     const filterText = [filter.tags?.length ? `tags: ${filter.tags.join(', ')}` : '', filter.speaker ? `speaker: ${filter.speaker}` : ''].filter(Boolean).join(' · ');
-    await write(htmlReportHead({ title: `Annotations of ${path.basename(path.resolve(folder))}`, created: new Date(), filter: filterText }));
+    write(htmlReportHead({ title: `Annotations of ${path.basename(path.resolve(folder))}`, created: new Date(), filter: filterText }));
     const articles: { index: number; file: string; annotations: number }[] = [];
     for await (const { file, abs, sidecar } of sidecars(run)) {
       if (!sidecar!.annotations.some((a) => matchesFilter(a, filter))) continue;
@@ -300,11 +300,11 @@ const WRITERS: Record<Exclude<ExportFormat, 'brat' | 'csv'>, (run: ExportRun, wr
       const annotations = placed.annotations;
       for (const message of placed.problems) run.problems.push({ path: file, message });
       const index = articles.length + 1;
-      await write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
+      write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems }));
       articles.push({ index, file, annotations: annotations.length });
       run.count += annotations.length;
     }
-    await write(htmlReportTail({ articles, skipped: run.skipped }));
+    write(htmlReportTail({ articles, skipped: run.skipped }));
   },
 };
 

@@ -1,17 +1,17 @@
 // An export's output file while it is being written: a temporary name beside the target
 // (`.<name>.<pid>.partial`), renamed into place only by `commit`, so a failed or cancelled export
 // never leaves a half-written file and never touches a previous one. Small pieces (a line per
-// annotation) are gathered into writes of about a megabyte: 200,000 separate writes spend most of
-// an export waiting on the stream.
-import { once } from 'node:events';
-import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+// annotation) are gathered and written about a megabyte at a time, synchronously: exports run in
+// their own worker thread (export-runner.ts), where a blocking write costs nothing else, and
+// 200,000 separate asynchronous writes would spend most of an export waiting.
+import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 
 const BATCH_CHARS = 1 << 20;
 
 export class PartialOutput {
-  private readonly stream: WriteStream;
-  private failure: Error | null = null;
+  private fd: number | null;
   private pending: string[] = [];
   private pendingSize = 0;
 
@@ -19,8 +19,7 @@ export class PartialOutput {
     readonly target: string,
     readonly temporary: string,
   ) {
-    this.stream = createWriteStream(temporary, { encoding: 'utf8' });
-    this.stream.on('error', (err) => (this.failure = err));
+    this.fd = writing(target, () => openSync(temporary, 'w'));
   }
 
   /** Start writing `target` (an absolute path) under its temporary name. */
@@ -28,39 +27,46 @@ export class PartialOutput {
     return new PartialOutput(target, partialPathFor(target));
   }
 
-  async write(chunk: string): Promise<void> {
-    if (this.failure) throw this.failure;
+  write(chunk: string): void {
     this.pending.push(chunk);
     this.pendingSize += chunk.length;
-    if (this.pendingSize >= BATCH_CHARS) await this.flush();
+    if (this.pendingSize >= BATCH_CHARS) this.flush();
   }
 
-  private async flush(): Promise<void> {
-    if (this.failure) throw this.failure;
+  private flush(): void {
+    if (this.fd === null) throw new Error('The export output is already closed.');
     if (this.pending.length === 0) return;
-    const data = this.pending.join('');
+    const data = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
     this.pendingSize = 0;
-    if (!this.stream.write(data)) await once(this.stream, 'drain');
+    const fd = this.fd;
+    writing(this.target, () => writeSync(fd, data));
   }
 
   /** Write what is pending, close the file and rename it onto the target. */
   async commit(): Promise<void> {
-    await this.flush();
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    if (this.failure) throw this.failure;
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = null;
     await fs.rename(this.temporary, this.target);
   }
 
   /** Close and remove the temporary file (the target is left as it was). */
   async discard(): Promise<void> {
-    // The stream opens its file asynchronously: wait until it is closed, or the file could appear after it is removed.
-    if (!this.stream.closed) {
-      const closed = once(this.stream, 'close').catch(() => undefined);
-      this.stream.destroy();
-      await closed;
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
     }
     await fs.rm(this.temporary, { force: true });
+  }
+}
+
+/** Run a write, turning its failure into a message for the analyst. */
+function writing<T>(target: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    throw new GlossError('write-failed', `Could not write the export to ${target}: ${writeFailureReason(err)}.`);
   }
 }
 

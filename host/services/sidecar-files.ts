@@ -7,8 +7,9 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { GlossError } from '../../shared/errors.js';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import type { SidecarState } from '../../shared/contract.js';
+import { acceptsSidecar } from './sidecar-validator.js';
 import { parseSidecar, serializeSidecar, sidecarPathFor, type Sidecar } from '../../shared/sidecar-format.js';
 
 export const BACKUP_SUFFIX = '.bak';
@@ -54,7 +55,7 @@ function unreadable(file: string, err: NodeJS.ErrnoException, backupAvailable: b
 
 function stateOf<T extends boolean | Promise<boolean>>(file: string, json: string, backupAvailable: () => T): T extends Promise<boolean> ? Promise<SidecarState> : SidecarState;
 function stateOf(file: string, json: string, backupAvailable: () => boolean | Promise<boolean>): SidecarState | Promise<SidecarState> {
-  const parsed = parseSidecar(json);
+  const parsed = parseSidecar(json, acceptsSidecar);
   switch (parsed.kind) {
     case 'ok':
       return { kind: 'ok', sidecar: parsed.sidecar };
@@ -70,7 +71,7 @@ function stateOf(file: string, json: string, backupAvailable: () => boolean | Pr
 
 function backupIsUsableSync(sourcePath: string): boolean {
   try {
-    return parseSidecar(readFileSync(backupPathFor(sourcePath), 'utf8')).kind === 'ok';
+    return parseSidecar(readFileSync(backupPathFor(sourcePath), 'utf8'), acceptsSidecar).kind === 'ok';
   } catch {
     return false;
   }
@@ -80,7 +81,7 @@ function backupIsUsableSync(sourcePath: string): boolean {
 export async function readBackup(sourcePath: string): Promise<Sidecar | null> {
   const json = await fs.readFile(backupPathFor(sourcePath), 'utf8').catch(() => null);
   if (json === null) return null;
-  const parsed = parseSidecar(json);
+  const parsed = parseSidecar(json, acceptsSidecar);
   return parsed.kind === 'ok' ? parsed.sidecar : null;
 }
 
@@ -117,14 +118,7 @@ export async function writeSidecar(sourcePath: string, sidecar: Sidecar, beforeW
     beforeWrite?.(file, content);
     await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'the folder is read-only'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : (err as Error).message;
-    throw new GlossError('write-failed', `Could not save ${path.basename(file)}: ${why}. Your annotations are kept in memory and saving will be retried.`);
+    throw new GlossError('write-failed', `Could not save ${path.basename(file)}: ${writeFailureReason(err)}. Your annotations are kept in memory and saving will be retried.`);
   }
 }
 

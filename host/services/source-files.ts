@@ -1,10 +1,10 @@
 // Reading a source file into the text the reader shows and the fingerprint its sidecar records.
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectLineEndings } from '../../shared/annotations.js';
 import { codePointLength } from '../../shared/code-points.js';
-import { GlossError } from '../../shared/errors.js';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import type { SourceFingerprint } from '../../shared/sidecar-format.js';
 import writeFileAtomic from 'write-file-atomic';
 import { decodeSource, encodeSource, MAX_SOURCE_BYTES } from './source-decoding.js';
@@ -47,11 +47,15 @@ export async function loadSource(absPath: string, view: 'article' | 'whole' = 'a
 export function loadSourceInPass(absPath: string): Promise<LoadedSource> | LoadedSource {
   const name = path.basename(absPath);
   let bytes: Buffer;
+  let fd: number | null = null;
   try {
-    refuseTooLarge(name, statSync(absPath).size);
-    bytes = readFileSync(absPath);
+    fd = openSync(absPath, 'r');
+    refuseTooLarge(name, fstatSync(fd).size);
+    bytes = readFileSync(fd);
   } catch (err) {
     throw unreadableSource(name, err);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   return sourceFromBytes(bytes, name, 'article');
 }
@@ -144,9 +148,7 @@ export async function writeSourceText(absPath: string, text: string, expectedSha
   try {
     await writeFileAtomic(absPath, bytes, { fsync: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : code === 'ENOSPC' ? 'the disk is full' : (err as Error).message;
-    throw new GlossError('write-failed', `Could not save ${name}: ${why}. Your edit is still on screen.`);
+    throw new GlossError('write-failed', `Could not save ${name}: ${writeFailureReason(err)}. Your edit is still on screen.`);
   }
   return loadSource(absPath);
 }

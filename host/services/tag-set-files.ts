@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { GlossError } from '../../shared/errors.js';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import { defaultTagSet, parseTagSet, serializeTagSet, TAG_SET_FILE } from '../../shared/tag-set.js';
 import type { TagDefinition } from '../../shared/tags.js';
 
@@ -42,8 +42,6 @@ export async function writeTagSet(folder: string, tags: readonly TagDefinition[]
   try {
     await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : (err as Error).message;
-    throw new GlossError('write-failed', `Could not save ${TAG_SET_FILE}: ${why}.`);
+    throw new GlossError('write-failed', `Could not save ${TAG_SET_FILE}: ${writeFailureReason(err)}.`);
   }
 }

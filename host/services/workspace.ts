@@ -3,7 +3,7 @@
 // symbolic links followed, and refused if it would land outside.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { GlossError } from '../../shared/errors.js';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import { MAX_SOURCE_BYTES } from './source-decoding.js';
 import type { FileEntry, Workspace } from '../../shared/contract.js';
 import { isSidecarPath } from '../../shared/sidecar-format.js';
@@ -185,8 +185,7 @@ export async function addFileToFolder(root: string, name: string, bytes: Buffer)
       return candidate;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new GlossError('write-failed', `Could not add ${base} to the folder: ${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : (err as Error).message}.`);
+      throw new GlossError('write-failed', `Could not add ${base} to the folder: ${writeFailureReason(err)}.`);
     }
   }
   throw new GlossError('write-failed', `Could not find a free name for ${base} in the folder.`);

@@ -13,8 +13,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text made safe for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (c) => ESCAPES[c]!) : text;
 }
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPED = /[&<>"']/g;
 
 function color(tag: TagDefinition): { solid: string; tint: string } {
   const hex = /^#[0-9a-fA-F]{6}$/.test(tag.color) ? tag.color : '#8a8a8a';
@@ -92,22 +94,32 @@ export function htmlArticle(input: HtmlArticleInput): string {
 
   const counts = new Map<string, number>();
   for (const a of list) counts.set(a.tag, (counts.get(a.tag) ?? 0) + 1);
+  // Looked up once per tag and per annotation, not once per piece of text.
+  const colors = new Map([...counts.keys()].map((id) => [id, color(tagById(input.tags, id))]));
   out.push('<ul class="legend" aria-label="Tags">');
   for (const [id, n] of counts) {
-    const tag = tagById(input.tags, id);
-    out.push(`<li><span class="swatch" style="background:${color(tag).solid}"></span>${escapeHtml(tag.label)} (${n})</li>`);
+    out.push(`<li><span class="swatch" style="background:${colors.get(id)!.solid}"></span>${escapeHtml(tagById(input.tags, id).label)} (${n})</li>`);
   }
   out.push('</ul>');
 
   // The text, cut at every annotation edge; each piece wrapped in one span per annotation covering it.
   const edges = [...new Set([0, text.length, ...list.flatMap((a) => [a.start, a.end])])].sort((x, y) => x - y);
   const startsAt = new Map<number, Annotation[]>();
-  for (const a of list) startsAt.set(a.start, [...(startsAt.get(a.start) ?? []), a]);
+  for (const a of list) {
+    const starting = startsAt.get(a.start);
+    if (starting) starting.push(a);
+    else startsAt.set(a.start, [a]);
+  }
+  const opening = new Map<Annotation, string>();
+  for (const a of list) {
+    const c = colors.get(a.tag)!;
+    opening.set(a, `<span class="hl" style="background:${c.tint};border-color:${c.solid}" title="${escapeHtml(`${number.get(a.id)}: ${tagById(input.tags, a.tag).label}`)}">`);
+  }
   let active: Annotation[] = [];
   const html: string[] = ['<div class="text">'];
   for (let i = 0; i < edges.length; i++) {
     const at = edges[i]!;
-    active = active.filter((a) => a.end > at);
+    if (active.length) active = active.filter((a) => a.end > at);
     for (const a of startsAt.get(at) ?? []) {
       html.push(`<sup class="n"><a href="#${rowId(number.get(a.id)!)}">${number.get(a.id)}</a></sup>`);
       if (a.end > a.start) active.push(a);
@@ -119,11 +131,9 @@ export function htmlArticle(input: HtmlArticleInput): string {
       html.push(piece);
       continue;
     }
-    const open = active.map((a) => {
-      const c = color(tagById(input.tags, a.tag));
-      return `<span class="hl" style="background:${c.tint};border-color:${c.solid}" title="${escapeHtml(`${number.get(a.id)}: ${tagById(input.tags, a.tag).label}`)}">`;
-    });
-    html.push(open.join('') + piece + '</span>'.repeat(open.length));
+    let open = '';
+    for (const a of active) open += opening.get(a)!;
+    html.push(open + piece + '</span>'.repeat(active.length));
   }
   html.push('</div>');
   out.push(html.join(''));
@@ -145,7 +155,7 @@ export function htmlArticle(input: HtmlArticleInput): string {
     });
     out.push(
       `<tr id="${rowId(number.get(a.id)!)}"><td>${number.get(a.id)}</td>` +
-        `<td><span class="swatch" style="background:${color(tag).solid}"></span>${escapeHtml(tag.label)}</td>` +
+        `<td><span class="swatch" style="background:${colors.get(a.tag)!.solid}"></span>${escapeHtml(tag.label)}</td>` +
         `<td class="quote">${escapeHtml(a.exact)}</td>` +
         `<td>${attributes.length ? `<ul class="attrs">${attributes.join('')}</ul>` : ''}</td>` +
         `<td class="note">${escapeHtml(a.note)}</td>` +
