@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const dir = path.dirname(new URL(import.meta.url).pathname);
 
 describe('shared/ purity', () => {
-  it('imports only zod, approx-string-match, papaparse, compromise and other shared modules', () => {
+  it('imports only zod, approx-string-match, compromise and other shared modules', () => {
     const offenders: string[] = [];
     const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     expect(files.length).toBeGreaterThan(5);
@@ -15,7 +15,7 @@ describe('shared/ purity', () => {
       const source = readFileSync(path.join(dir, file), 'utf8');
       for (const m of source.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
         const spec = m[1]!;
-        if (!['zod', 'approx-string-match', 'papaparse', 'compromise'].includes(spec) && !spec.startsWith('./') && !spec.startsWith('../')) offenders.push(`${file}: ${spec}`);
+        if (!['zod', 'approx-string-match', 'compromise'].includes(spec) && !spec.startsWith('./') && !spec.startsWith('../')) offenders.push(`${file}: ${spec}`);
         if (spec.startsWith('../') && path.resolve(dir, path.dirname(file), spec).startsWith(path.resolve(dir, '..') + path.sep) && !path.resolve(dir, path.dirname(file), spec).startsWith(dir)) offenders.push(`${file}: ${spec} (outside shared/)`);
       }
       const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');

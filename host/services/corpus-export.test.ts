@@ -44,7 +44,7 @@ beforeAll(async () => {
     ['“We will win.”', 'quote', { speaker: 'Kim Jong Un', cue: 'said' }, 'toast at lunch'],
     ['Peskov denied any arms deal.', 'denial', { denier: 'Dmitry Peskov' }],
   ]);
-  await article('sub-folder-article.md', '# Budget\n\nThe mayor claimed that =SUM(A1:A9) was "fine".\n', [['=SUM(A1:A9) was "fine"', 'claim', { claimant: 'Elena Vasquez', verdict: 'misleading' }, '@admin, check']]);
+  await article('sub-folder-article.md', '# Budget\n\nThe mayor claimed that =SUM(A1:A9) was "fine".\n', [['=SUM(A1:A9) was "fine"', 'claim', { claimant: 'Elena Vasquez', verdict: 'misleading' }, '@admin, check\r\nthe "figures"']]);
   await fs.writeFile(path.join(dir, 'broken.txt'), 'x');
   await fs.writeFile(path.join(dir, 'broken.txt.gloss.json'), '{"format":"gloss-annotations"');
 });
@@ -74,7 +74,7 @@ describe('exports', () => {
     }
     const claim = parsed.data.find((r) => r.tag === 'claim')!;
     expect(claim.text).toBe(`'=SUM(A1:A9) was "fine"`);
-    expect(claim.note).toBe(`'@admin, check`);
+    expect(claim.note).toBe(`'@admin, check\r\nthe "figures"`);
   });
 
   it('CSV: a column for every attribute the tag set declares, and for one only a sidecar holds', async () => {

@@ -225,19 +225,13 @@ async function writeCsv(run: ExportRun, output: PartialOutput, attributes: Reado
   const columns = csvColumns(attributes);
   const undeclared = new Set<string>();
   output.write(toCsv([], columns, { header: true, bom: run.options.bom }));
-  let chunk: ExportRecord[] = [];
   for await (const record of records(run)) {
     cancelled(run.options.signal);
     for (const key in record.annotation.attributes) if (!attributes.has(key)) undeclared.add(key);
     if (undeclared.size > 0) continue;
-    chunk.push(record);
+    output.write(toCsv([record], columns, { header: false }));
     run.count++;
-    if (chunk.length === 1000) {
-      output.write(toCsv(chunk, columns, { header: false }));
-      chunk = [];
-    }
   }
-  if (undeclared.size === 0 && chunk.length) output.write(toCsv(chunk, columns, { header: false }));
   return undeclared;
 }
 
