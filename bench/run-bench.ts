@@ -12,11 +12,27 @@ import type { ExportFormat } from '../host/services/corpus-export.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * A fixed loop, timed (best of 3): this shared machine's speed drifts by a quarter over an hour,
+ * so each section records it beside its results. Lower is faster.
+ */
+function cpuReferenceMs(): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3e8; i++) x += i % 7;
+    if (x < 0) console.log(x);
+    best = Math.min(best, performance.now() - started);
+  }
+  return Math.round(best);
+}
+
 async function main(): Promise<void> {
   // A child of the corpus benchmark: one export, measured in a process of its own.
   if (process.argv[2] === 'corpus-export') return corpusExportChild(process.argv[3]!, process.argv[4] as ExportFormat, process.argv[5]!);
   const only = process.argv[2];
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; CPU reference ${cpuReferenceMs()} ms`;
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
   const previous = await fs.readFile(file, 'utf8').catch(() => '');
   // Each part keeps its own marked section, so running one part leaves the other's last results.
@@ -35,7 +51,7 @@ async function main(): Promise<void> {
     console.log('\n' + table + '\n');
     sections[part] = `<!-- bench:${part} -->\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine}._\n\n${table}\n<!-- /bench:${part} -->`;
   }
-  const doc = ['# Benchmarks', '', 'Measured by `npm run bench` (or one part: `npm run bench anchoring|render|suggest|corpus`). Timings drift between runs on a shared machine; compare rows of one run.', '', sections.anchoring, '', sections.render, '', sections.suggest, '', sections.corpus, ''].join('\n');
+  const doc = ['# Benchmarks', '', 'Measured by `npm run bench` (or one part: `npm run bench anchoring|render|suggest|corpus`). Timings drift between runs on a shared machine (each section gives a CPU reference: a fixed loop\'s time, lower is faster); compare rows of one run.', '', sections.anchoring, '', sections.render, '', sections.suggest, '', sections.corpus, ''].join('\n');
   await fs.writeFile(file, doc);
   console.log('Written to docs/benchmarks.md');
 }

