@@ -7,7 +7,7 @@ import { buildSidecar, type Annotation } from '../sidecar-format.js';
 import { DEFAULT_TAGS } from '../tags.js';
 import { BundleSchema, bundleHead, bundleSource, bundleTail } from './bundle.js';
 import { CLAIMREVIEW_HEAD, CLAIMREVIEW_TAIL, hasVerdict, toClaimReview } from './claimreview.js';
-import { escapeHtml, htmlArticle, htmlReportHead, htmlReportTail } from './html-report.js';
+import { escapeHtml, htmlArticle, htmlReportHead, htmlReportTail, reportTagClasses } from './html-report.js';
 
 const TEXT = 'Mr Kim 😀 said: <script>alert("x")</script> “We will win.” & left.\r\nPeskov denied it.';
 const cp = new CodePointText(TEXT);
@@ -57,6 +57,18 @@ describe('HTML report', () => {
     expect(html).toContain('<li>Supports → other.txt (elsewhere)</li>');
     expect(html.match(/<tr id="a1-/g)).toHaveLength(3);
     expect(html).toContain('mystery-tag (1)');
+  });
+
+  it('gives the tags of the tag set classes declared once in the head; a tag outside the set keeps inline colours', () => {
+    const head = htmlReportHead({ title: 't', created: new Date(0), tags: DEFAULT_TAGS });
+    const classes = reportTagClasses(DEFAULT_TAGS);
+    const article = htmlArticle({ index: 1, file: 'a.txt', text: TEXT, annotations: [claim, hostile], tags: DEFAULT_TAGS, tagClasses: classes });
+    const claimClass = classes.get('claim')!;
+    expect(head).toContain(`.hl.${claimClass} { background: rgba(`);
+    expect(article).toContain(`<span class="hl ${claimClass}" title="`);
+    expect(article).toContain(`<span class="swatch ${claimClass}"></span>Claim`);
+    // mystery-tag is not in the set: drawn with its colours inline.
+    expect(article).toMatch(/<span class="hl" style="background:rgba\([^"]+;border-color:#[0-9a-f]{6}" title="\d+: mystery-tag">/);
   });
 
   it('says which annotations lie outside the text instead of dropping them silently', () => {
