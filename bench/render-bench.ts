@@ -57,7 +57,7 @@ function rendererRssMb(browserPid: number | undefined): number | null {
   }
 }
 
-async function measureOpen(page: Page, url: string): Promise<{ openMs: number; highlights: number }> {
+export async function measureOpen(page: Page, url: string): Promise<{ openMs: number; highlights: number }> {
   await page.goto(url);
   await page.getByRole('button', { name: /long-article\.txt/ }).click();
   await page.waitForFunction(() => performance.getEntriesByName('gloss:open-to-painted').length > 0, null, { timeout: 60_000 });
@@ -69,7 +69,7 @@ async function measureOpen(page: Page, url: string): Promise<{ openMs: number; h
 }
 
 /** Tag a passage in the middle of the document with the keyboard, then delete it; the app measures each key. */
-async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[] }> {
+export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[] }> {
   for (let round = 0; round < KEY_ROUNDS; round++) {
     await page.evaluate((r) => {
       const blocks = document.querySelectorAll('.reader-doc .gloss-block');
@@ -122,7 +122,7 @@ async function measureScrolling(page: Page): Promise<{ count: number; max: numbe
 }
 
 /** Start `node dist/host/web-cli.mjs <folder>` and wait for the address it prints. */
-function startHostProcess(root: string, folder: string): Promise<{ url: string; child: ChildProcess }> {
+export function startHostProcess(root: string, folder: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'web-cli.mjs'), folder, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -8,6 +8,7 @@ import { linkDefinition, tagById } from '../../shared/tags.js';
 import { AnnotationDetails } from './AnnotationDetails.js';
 import { OrphansTray } from './OrphansTray.js';
 import { SuggestionsPanel } from './SuggestionsPanel.js';
+import { anchorStatusCounts } from '../state/document-slice.js';
 import { useApp, useGloss } from './session-context.js';
 
 const ROW_HEIGHT = 58;
@@ -21,7 +22,7 @@ export function AnnotationList() {
   const selectedId = useGloss((s) => s.selectedId);
   const hasDocument = useGloss((s) => s.document !== null);
   // The store keeps annotations in text order. Orphans are listed in their own tray.
-  const hasOrphans = useGloss((s) => Object.values(s.anchors).some((n) => n.status === 'orphaned'));
+  const hasOrphans = useGloss((s) => anchorStatusCounts(s.anchors).orphaned > 0);
   const docPath = useGloss((s) => s.document?.path ?? '');
   const sorted = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status !== 'orphaned') : annotations), [annotations, anchors, hasOrphans]);
   // Claims with their denials and supporting quotes right under them.

@@ -37,9 +37,14 @@ export function shorten(text: string, max: number): string {
 type Candidate = { file: string | null; summary: FolderAnnotation };
 
 export function LinkBar() {
+  const linkingFrom = useGloss((s) => s.linkingFrom);
+  // Only while linking does the bar follow the annotations: otherwise every tag or delete key would render it.
+  return linkingFrom ? <OpenLinkBar linkingFrom={linkingFrom} /> : null;
+}
+
+function OpenLinkBar({ linkingFrom }: { linkingFrom: string }) {
   const { session } = useApp();
   const store = session.store;
-  const linkingFrom = useGloss((s) => s.linkingFrom);
   const annotations = useGloss((s) => s.annotations);
   const tags = useGloss((s) => s.tags);
   const docPath = useGloss((s) => s.document?.path ?? '');

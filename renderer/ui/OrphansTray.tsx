@@ -2,16 +2,22 @@
 // never dropped: the analyst re-attaches each to a new selection, or deletes it.
 import { useMemo } from 'react';
 import { tagById } from '../../shared/tags.js';
+import { anchorStatusCounts } from '../state/document-slice.js';
 import { useApp, useGloss } from './session-context.js';
 
 export function OrphansTray() {
+  // Only a document with orphans renders the tray, so tag and delete keys do not render it.
+  const hasOrphans = useGloss((s) => anchorStatusCounts(s.anchors).orphaned > 0);
+  return hasOrphans ? <OrphanList /> : null;
+}
+
+function OrphanList() {
   const { session, reader } = useApp();
   const annotations = useGloss((s) => s.annotations);
   const anchors = useGloss((s) => s.anchors);
   const tags = useGloss((s) => s.tags);
   const readOnly = useGloss((s) => s.document?.readOnlyReason !== null);
-  const hasOrphans = useGloss((s) => Object.values(s.anchors).some((n) => n.status === 'orphaned'));
-  const orphans = useMemo(() => (hasOrphans ? annotations.filter((a) => anchors[a.id]?.status === 'orphaned') : []), [annotations, anchors, hasOrphans]);
+  const orphans = useMemo(() => annotations.filter((a) => anchors[a.id]?.status === 'orphaned'), [annotations, anchors]);
   if (orphans.length === 0) return null;
 
   const reattach = (id: string) => {

@@ -30,6 +30,23 @@ function linkedIds(s: GlossState): Set<string> {
   return ids;
 }
 
+/**
+ * Whether a change of the annotation list can change which ids carry link markers. The list is
+ * immutable and kept in order, so the change lies between the unchanged head and tail (found by
+ * identity); a change there that adds or removes no link, and removes no link target, leaves the
+ * markers as they are. Saves a scan of 10,000 annotations on most tag and delete keys.
+ */
+function mayChangeLinked(prev: readonly Annotation[], next: readonly Annotation[], linked: ReadonlySet<string>): boolean {
+  let head = 0;
+  const shorter = Math.min(prev.length, next.length);
+  while (head < shorter && prev[head] === next[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && prev[prev.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  for (let i = head; i < prev.length - tail; i++) if (prev[i]!.links.length > 0 || linked.has(prev[i]!.id)) return true;
+  for (let i = head; i < next.length - tail; i++) if (next[i]!.links.length > 0 || linked.has(next[i]!.id)) return true;
+  return false;
+}
+
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
@@ -105,7 +122,7 @@ export function Reader() {
         hidden = idsWith(s.anchors, 'orphaned');
         fuzzy = idsWith(s.anchors, 'fuzzy');
       }
-      if (s.annotations !== prev.annotations || s.externalLinks !== prev.externalLinks) {
+      if (s.externalLinks !== prev.externalLinks || (s.annotations !== prev.annotations && mayChangeLinked(prev.annotations, s.annotations, linked))) {
         const next = linkedIds(s);
         if (!sameSet(next, linked)) linked = next;
       }

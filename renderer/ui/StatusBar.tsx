@@ -1,12 +1,13 @@
 // The status bar: whether the open document's annotations are saved, and when, or why not.
+import { anchorStatusCounts } from '../state/document-slice.js';
 import { useGloss } from './session-context.js';
 
 export function StatusBar() {
   const document = useGloss((s) => s.document);
   const saveStatus = useGloss((s) => s.saveStatus);
   const count = useGloss((s) => s.annotations.length);
-  const orphans = useGloss((s) => Object.values(s.anchors).filter((x) => x.status === 'orphaned').length);
-  const toReview = useGloss((s) => Object.values(s.anchors).filter((x) => x.status === 'fuzzy').length);
+  const orphans = useGloss((s) => anchorStatusCounts(s.anchors).orphaned);
+  const toReview = useGloss((s) => anchorStatusCounts(s.anchors).fuzzy);
   const notice = useGloss((s) => s.notice);
 
   let saveText = '';
