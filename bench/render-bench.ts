@@ -69,7 +69,44 @@ export async function measureOpen(page: Page, url: string): Promise<{ openMs: nu
 }
 
 /** Tag a passage in the middle of the document with the keyboard, then delete it; the app measures each key. */
-export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[] }> {
+/** A Chrome trace event (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { type?: string } };
+}
+
+/**
+ * Key press → frame painted, read from the browser's own trace: from the start of each keydown's
+ * dispatch to the end of the first Paint after it, on the renderer's main thread. The app's
+ * in-page probe (perf-marks.ts) can only stamp "painted" when a message posted after the frame
+ * is delivered, behind any task queued before it (the list's deferred rendering), which the trace
+ * does not count. Keydowns alternate tag ('1') and delete.
+ */
+function keyToPaintFromTrace(events: TraceEvent[]): { tag: number[]; del: number[] } {
+  const dispatches = new Map<string, number>();
+  for (const e of events) if (e.name === 'EventDispatch') dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...dispatches].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const keydowns = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const tag: number[] = [];
+  const del: number[] = [];
+  keydowns.forEach((key, i) => {
+    const paint = onMain.find((e) => e.name === 'Paint' && e.ts >= key.ts + key.dur!);
+    if (paint) (i % 2 === 0 ? tag : del).push((paint.ts + paint.dur! - key.ts) / 1000);
+  });
+  return { tag, del };
+}
+
+export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
   for (let round = 0; round < KEY_ROUNDS; round++) {
     await page.evaluate((r) => {
       const blocks = document.querySelectorAll('.reader-doc .gloss-block');
@@ -90,7 +127,12 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
     await page.keyboard.press('Delete');
     await page.waitForTimeout(60);
   }
-  return page.evaluate(() => {
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const traced = keyToPaintFromTrace(events);
+  const probe = await page.evaluate(() => {
     const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
     return {
       tag: d('gloss:key-to-paint:tag'),
@@ -100,6 +142,7 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
       processing: [...d('gloss:key-processing:tag'), ...d('gloss:key-processing:delete')],
     };
   });
+  return { ...probe, traceTag: traced.tag, traceDel: traced.del };
 }
 
 async function measureScrolling(page: Page): Promise<{ count: number; max: number; steps: number }> {
@@ -211,6 +254,8 @@ export async function runRenderBench(root: string): Promise<string> {
   const del: number[] = [];
   const work: number[] = [];
   const processing: number[] = [];
+  const traceTag: number[] = [];
+  const traceDel: number[] = [];
   const scroll = { count: 0, max: 0, steps: 0 };
   let highlights = 0;
   let heapMb = 0;
@@ -229,6 +274,8 @@ export async function runRenderBench(root: string): Promise<string> {
       del.push(...keys.del);
       work.push(...keys.tagWork, ...keys.delWork);
       processing.push(...keys.processing);
+      traceTag.push(...keys.traceTag);
+      traceDel.push(...keys.traceDel);
       const s = await measureScrolling(page);
       scroll.count += s.count;
       scroll.max = Math.max(scroll.max, s.max);
@@ -258,8 +305,10 @@ export async function runRenderBench(root: string): Promise<string> {
           ['open command → highlights painted, reader responsive', ms(open), '≤ 1000 ms', `${highlights.toLocaleString('en')} annotations drawn in the sections in reach; the rest as they come within two screens`],
           ['floor in Chromium: fetch both files over loopback + JSON.parse', ms(floorInBrowser), '', `open is ${(median(open) / median(floorInBrowser)).toFixed(1)}× this floor (target ≤ 3×)`],
           ['floor in Node: read both files + JSON.parse', ms(floor), '', `open is ${(median(open) / median(floor)).toFixed(1)}× this floor`],
-          [`tag key → highlight painted, p95 (n=${tag.length})`, `${p95(tag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(tag).toFixed(1)} ms`],
-          [`delete key → highlight gone, p95 (n=${del.length})`, `${p95(del).toFixed(1)} ms`, '≤ 16 ms', `median ${median(del).toFixed(1)} ms`],
+          [`tag key → highlight painted, p95 (n=${traceTag.length}), from Chromium's trace: keydown dispatched → next Paint done`, `${p95(traceTag).toFixed(1)} ms`, '≤ 16 ms', `median ${median(traceTag).toFixed(1)} ms`],
+          [`delete key → highlight gone, p95 (n=${traceDel.length}), the same`, `${p95(traceDel).toFixed(1)} ms`, '≤ 16 ms', `median ${median(traceDel).toFixed(1)} ms`],
+          [`tag key → painted, p95 (n=${tag.length}), the app's in-page probe (also counts tasks queued before its after-paint message)`, `${p95(tag).toFixed(1)} ms`, '', `median ${median(tag).toFixed(1)} ms`],
+          [`delete key → gone, p95 (n=${del.length}), the same probe`, `${p95(del).toFixed(1)} ms`, '', `median ${median(del).toFixed(1)} ms`],
           [`tag or delete key → change applied and rendered, without the wait for the frame to begin, p95 (n=${processing.length})`, `${p95(processing).toFixed(1)} ms`, '≤ 16 ms', `median ${median(processing).toFixed(1)} ms; of which the app's work p95 ${p95(work).toFixed(1)} ms`],
           [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
           ['renderer memory: JS heap / process RSS after opening / after scrolling through', `${heapMb.toFixed(0)} MB / ${rssOpen === null ? 'n/a' : `${rssOpen.toFixed(0)} MB`} / ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`, '≤ 300 MB', 'after a garbage collection; RSS includes Chromium\'s own renderer baseline (~140 MB here)'],

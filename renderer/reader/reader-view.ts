@@ -40,6 +40,8 @@ const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', '
 export class ReaderView {
   readonly view: EditorView;
   private lastInput: Omit<HighlightInput, 'flashId'> | null = null;
+  /** A caret position to set with the next highlight update (see tagSelection). */
+  private caretWithNextHighlights: number | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sectionObservers: IntersectionObserver[];
@@ -147,7 +149,12 @@ export class ReaderView {
 
   setHighlights(input: Omit<HighlightInput, 'flashId'>): void {
     this.lastInput = input;
-    this.view.dispatch(setHighlights(this.view.state.tr, { ...input, flashId: this.flashId }));
+    const tr = setHighlights(this.view.state.tr, { ...input, flashId: this.flashId });
+    if (this.caretWithNextHighlights !== null) {
+      tr.setSelection(TextSelection.create(tr.doc, this.caretWithNextHighlights));
+      this.caretWithNextHighlights = null;
+    }
+    this.view.dispatch(tr);
   }
 
   /** The current selection as code point offsets, or null when nothing is selected. */
@@ -163,10 +170,18 @@ export class ReaderView {
   tagSelection(tag: string): boolean {
     const range = this.selectionOffsets();
     if (!range) return false;
-    this.commands.tagRange(tag, range.start, range.end);
-    // Collapse the selection to its end so the new highlight is visible, not hidden under the selection.
+    // Collapse the selection to its end so the new highlight is visible, not hidden under the
+    // selection — in the same update as the highlight: the browser's selection is then put back
+    // once (a caret) after the paragraph is redrawn, instead of as a range and then as a caret
+    // (a few milliseconds each on a long document).
     const { to } = this.view.state.selection;
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, to)));
+    this.caretWithNextHighlights = to;
+    this.commands.tagRange(tag, range.start, range.end);
+    if (this.caretWithNextHighlights !== null) {
+      // Nothing was painted (e.g. a read-only document): collapse on its own.
+      this.caretWithNextHighlights = null;
+      this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, to)));
+    }
     return true;
   }
 
