@@ -17,32 +17,52 @@ export function csvColumns(attributeNames: Iterable<string>): string[] {
 
 /** Guard a cell against formula injection. */
 export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (value === '') return value;
+  const first = value.charCodeAt(0);
+  // = + - @ tab carriage-return
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${value}` : value;
+}
+
+type Cell = (record: ExportRecord) => string;
+
+/** How each base column reads a record. `start` and `end` are numbers, written as they are; the rest are guarded. */
+const BASE_CELLS: Record<(typeof CSV_BASE_COLUMNS)[number], Cell> = {
+  file: (r) => neutralizeCell(r.file),
+  id: (r) => neutralizeCell(r.annotation.id),
+  tag: (r) => neutralizeCell(r.annotation.tag),
+  start: (r) => String(r.annotation.start),
+  end: (r) => String(r.annotation.end),
+  text: (r) => neutralizeCell(r.annotation.exact),
+  note: (r) => neutralizeCell(r.annotation.note),
+  created: (r) => neutralizeCell(r.annotation.created),
+  modified: (r) => neutralizeCell(r.annotation.modified),
+  author: (r) => neutralizeCell(r.annotation.author),
+  links: (r) => neutralizeCell(r.annotation.links.map((l) => `${l.type}:${l.file ? `${l.file}#` : ''}${l.target}`).join(' ')),
+  source_title: (r) => neutralizeCell(r.source?.title ?? ''),
+  source_url: (r) => neutralizeCell(r.source?.canonicalUrl ?? ''),
+  source_published: (r) => neutralizeCell(r.source?.published ?? ''),
+};
+
+/** The readers of `columns`, made once per export rather than looked up per cell. */
+const cellReaders = new WeakMap<readonly string[], Cell[]>();
+function readersOf(columns: readonly string[]): Cell[] {
+  let readers = cellReaders.get(columns);
+  if (!readers) {
+    readers = columns.map((c): Cell => {
+      if (c.startsWith('attr:')) {
+        const name = c.slice(5);
+        // Own properties only: an attribute named like an Object method (`constructor`) is still just a name.
+        return (r) => neutralizeCell(Object.hasOwn(r.annotation.attributes, name) ? r.annotation.attributes[name]! : '');
+      }
+      return BASE_CELLS[c as keyof typeof BASE_CELLS] ?? (() => '');
+    });
+    cellReaders.set(columns, readers);
+  }
+  return readers;
 }
 
 function cellsOf(record: ExportRecord, columns: readonly string[]): string[] {
-  const a = record.annotation;
-  const base: Record<string, string> = {
-    file: record.file,
-    id: a.id,
-    tag: a.tag,
-    start: String(a.start),
-    end: String(a.end),
-    text: a.exact,
-    note: a.note,
-    created: a.created,
-    modified: a.modified,
-    author: a.author,
-    links: a.links.map((l) => `${l.type}:${l.file ? `${l.file}#` : ''}${l.target}`).join(' '),
-    source_title: record.source?.title ?? '',
-    source_url: record.source?.canonicalUrl ?? '',
-    source_published: record.source?.published ?? '',
-  };
-  return columns.map((c) => {
-    const value = c.startsWith('attr:') ? (a.attributes[c.slice(5)] ?? '') : (base[c] ?? '');
-    // Numbers are written as numbers; everything else is guarded.
-    return c === 'start' || c === 'end' ? value : neutralizeCell(value);
-  });
+  return readersOf(columns).map((read) => read(record));
 }
 
 /** One field, quoted. */

@@ -28,3 +28,12 @@ describe('source metadata in exports', () => {
     expect(row).toMatchObject({ source_title: 'Council denies sale', source_url: 'https://example.org/council', source_published: '2026-11-20', text: 'The council denied it.' });
   });
 });
+
+describe('CSV cells', () => {
+  it('an attribute named like an Object method is read as an own value only', () => {
+    const withAttributes: ExportRecord = { ...record, annotation: { ...record.annotation, attributes: { toString: '=1+1' } } };
+    const csv = toCsv([withAttributes], csvColumns(['constructor', 'toString']), { header: true });
+    const [row] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(row).toMatchObject({ 'attr:constructor': '', 'attr:toString': "'=1+1" });
+  });
+});
