@@ -25,7 +25,7 @@ export async function readSidecarState(sourcePath: string): Promise<SidecarState
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return unreadable(file, err as NodeJS.ErrnoException, (await readBackup(sourcePath)) !== null);
   }
-  return stateOf(file, json, async () => (await readBackup(sourcePath)) !== null);
+  return stateOf(file, json, async () => (await readBackup(sourcePath)) !== null, acceptsSidecar);
 }
 
 /**
@@ -42,7 +42,6 @@ export function readSidecarStateSync(sourcePath: string): SidecarState {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return unreadable(file, err as NodeJS.ErrnoException, backupIsUsableSync(sourcePath));
   }
-  // Folder passes read thousands: the compiled check (compiled once, ~0.1 s) pays for itself.
   return stateOf(file, json, () => backupIsUsableSync(sourcePath), acceptsSidecar);
 }
 

@@ -18,12 +18,16 @@ const junk = fc.oneof(
   fc.constant(2 ** 60),
   fc.string({ maxLength: 6 }),
   fc.constant(''),
+  // One code point, two UTF-16 units: zod counts units (a tag's key is at most 1).
+  fc.constant('😀'),
+  fc.constant('ab'),
   fc.constant('00000000-0000-4000-8000-00000000000g'),
   fc.constant('2026-02-30T10:00:00Z'),
   fc.constant('2026-11-28T10:00:00+01:00'),
-  fc.constant({}),
-  fc.constant([]),
-  fc.constant({ extra: 1 }),
+  // Fresh objects each time (a shared one could be edited into a cycle by a later edit).
+  fc.constant(null).map(() => ({})),
+  fc.constant(null).map(() => []),
+  fc.constant(null).map(() => ({ extra: 1 })),
 );
 
 /** A path into the sample (object keys and array indexes), and what to do there. */
