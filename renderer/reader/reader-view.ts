@@ -47,7 +47,7 @@ export class ReaderView {
   private readonly sectionObservers: IntersectionObserver[];
   /** Sections coming within reach but not in view yet: made live one per task (see observeSections). */
   private readonly pendingLive = new Set<number>();
-  private pendingLiveTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingLiveTimer: number | null = null;
   private hoverFrame = 0;
 
   constructor(
@@ -261,17 +261,23 @@ export class ReaderView {
     return Math.min(this.layout.sectionCount - 1, this.view.state.doc.resolve(pos).index(0));
   }
 
-  /** Make the pending sections live, one per task, so input is handled between them. */
+  /**
+   * Make the pending sections live one at a time when the page is idle (within 100 ms at the
+   * latest), so a key pressed meanwhile is handled and painted first.
+   */
   private drainPendingLive(): void {
     if (this.pendingLiveTimer !== null || this.pendingLive.size === 0) return;
-    this.pendingLiveTimer = setTimeout(() => {
-      this.pendingLiveTimer = null;
-      const next = this.pendingLive.values().next();
-      if (next.done) return;
-      this.pendingLive.delete(next.value);
-      this.view.dispatch(makeSectionsLive(this.view.state.tr, [next.value]));
-      this.drainPendingLive();
-    }, 0);
+    this.pendingLiveTimer = requestIdleCallback(
+      () => {
+        this.pendingLiveTimer = null;
+        const next = this.pendingLive.values().next();
+        if (next.done) return;
+        this.pendingLive.delete(next.value);
+        this.view.dispatch(makeSectionsLive(this.view.state.tr, [next.value]));
+        this.drainPendingLive();
+      },
+      { timeout: 100 },
+    );
   }
 
   focus(): void {
@@ -280,7 +286,7 @@ export class ReaderView {
 
   destroy(): void {
     for (const observer of this.sectionObservers) observer.disconnect();
-    if (this.pendingLiveTimer !== null) clearTimeout(this.pendingLiveTimer);
+    if (this.pendingLiveTimer !== null) cancelIdleCallback(this.pendingLiveTimer);
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }
