@@ -145,7 +145,7 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
   return { ...probe, traceTag: traced.tag, traceDel: traced.del };
 }
 
-async function measureScrolling(page: Page): Promise<{ count: number; max: number; steps: number }> {
+export async function measureScrolling(page: Page): Promise<{ count: number; max: number; steps: number }> {
   return page.evaluate(async () => {
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));

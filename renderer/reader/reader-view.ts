@@ -45,9 +45,6 @@ export class ReaderView {
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sectionObservers: IntersectionObserver[];
-  /** Sections coming within reach but not in view yet: made live one per task (see observeSections). */
-  private readonly pendingLive = new Set<number>();
-  private pendingLiveTimer: number | null = null;
   private hoverFrame = 0;
 
   constructor(
@@ -116,31 +113,16 @@ export class ReaderView {
       return [];
     }
     const index = new Map<Element, number>();
-    // After a jump (search hit, Tab to a far annotation) several sections come within reach at
-    // once, and drawing all their highlights in one task took 65 ms: a key pressed then waited for
-    // it. The sections in view are drawn at once; the others, ahead of scrolling, one per task.
     const near = new IntersectionObserver(
       (entries) => {
-        const viewport = scrollContainer?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-        const now: number[] = [];
-        for (const e of entries) {
-          if (!e.isIntersecting) continue;
-          const section = index.get(e.target)!;
-          if (e.boundingClientRect.bottom > viewport.top && e.boundingClientRect.top < viewport.bottom) now.push(section);
-          else this.pendingLive.add(section);
-        }
-        if (now.length) {
-          for (const section of now) this.pendingLive.delete(section);
-          this.view.dispatch(makeSectionsLive(this.view.state.tr, now));
-        }
-        this.drainPendingLive();
+        const sections = entries.filter((e) => e.isIntersecting).map((e) => index.get(e.target)!);
+        if (sections.length) this.view.dispatch(makeSectionsLive(this.view.state.tr, sections));
       },
       { root: scrollContainer, rootMargin: LIVE_MARGIN },
     );
     const far = new IntersectionObserver(
       (entries) => {
         const sections = entries.filter((e) => !e.isIntersecting).map((e) => index.get(e.target)!);
-        for (const section of sections) this.pendingLive.delete(section);
         if (sections.length) this.view.dispatch(makeSectionsDead(this.view.state.tr, sections));
       },
       { root: scrollContainer, rootMargin: DEAD_MARGIN },
@@ -261,32 +243,12 @@ export class ReaderView {
     return Math.min(this.layout.sectionCount - 1, this.view.state.doc.resolve(pos).index(0));
   }
 
-  /**
-   * Make the pending sections live one at a time when the page is idle (within 100 ms at the
-   * latest), so a key pressed meanwhile is handled and painted first.
-   */
-  private drainPendingLive(): void {
-    if (this.pendingLiveTimer !== null || this.pendingLive.size === 0) return;
-    this.pendingLiveTimer = requestIdleCallback(
-      () => {
-        this.pendingLiveTimer = null;
-        const next = this.pendingLive.values().next();
-        if (next.done) return;
-        this.pendingLive.delete(next.value);
-        this.view.dispatch(makeSectionsLive(this.view.state.tr, [next.value]));
-        this.drainPendingLive();
-      },
-      { timeout: 100 },
-    );
-  }
-
   focus(): void {
     this.view.focus();
   }
 
   destroy(): void {
     for (const observer of this.sectionObservers) observer.disconnect();
-    if (this.pendingLiveTimer !== null) cancelIdleCallback(this.pendingLiveTimer);
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }
