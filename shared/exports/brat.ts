@@ -44,12 +44,18 @@ interface Span {
   end: number;
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 /** Split [start, end) at line breaks: the runs of characters that are not \r or \n. */
 function fragmentsOf(text: CodePointText, start: number, end: number): Span[] {
+  if (end <= start) return [];
+  const covered = text.slice(start, end);
+  // Most spans hold no line break: one fragment, without walking their characters.
+  if (!LINE_BREAK.test(covered)) return [{ start, end }];
   const spans: Span[] = [];
   let pos = start;
   let run = -1;
-  for (const ch of text.slice(start, end)) {
+  for (const ch of covered) {
     if (ch === '\r' || ch === '\n') {
       if (run >= 0) spans.push({ start: run, end: pos });
       run = -1;
@@ -60,7 +66,7 @@ function fragmentsOf(text: CodePointText, start: number, end: number): Span[] {
   return spans;
 }
 
-const lines = (value: string) => value.split(/\r\n|\n|\r/);
+const lines = (value: string) => (LINE_BREAK.test(value) ? value.split(/\r\n|\n|\r/) : [value]);
 const short = (s: string) => {
   const flat = s.replace(/\s+/g, ' ');
   return JSON.stringify(flat.length > 40 ? `${flat.slice(0, 39)}…` : flat);
@@ -211,7 +217,9 @@ export function toBratAnn(input: BratDocumentInput, config = new BratConfig()): 
     }
     const group = a.attributes[BRAT_GROUP];
     const key = group ? `${a.tag}\u0000${group}` : `\u0001${a.id}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
+    const members = groups.get(key);
+    if (members) members.push(a);
+    else groups.set(key, [a]);
   }
   const entities: (Entity & { spans: Span[] })[] = [];
   for (const members of groups.values()) {
