@@ -176,6 +176,12 @@ describe('the gloss command', () => {
     expect(readFileSync(out, 'utf8')).toContain('Elena Vasquez');
     const stats = JSON.parse(execFileSync(process.execPath, [cli, 'stats', dir, '--json'], { encoding: 'utf8' }));
     expect(stats.annotations).toBe(3);
+    // brat through the built CLI: the export worker thread and its file-writing thread.
+    const brat = path.join(dir, 'cli-brat');
+    expect(execFileSync(process.execPath, [cli, 'export', dir, '--format', 'brat', '--out', brat], { encoding: 'utf8' })).toMatch(/Exported 3 annotations/);
+    expect(readFileSync(path.join(brat, 'kim.ann'), 'utf8')).toContain('Kim Jong Un');
+    expect(readFileSync(path.join(brat, 'sub-folder-article.md.txt'), 'utf8')).toContain('The mayor claimed');
+    expect(existsSync(path.join(brat, 'annotation.conf'))).toBe(true);
   });
 });
 

@@ -5,13 +5,15 @@
 // of them are copied and promoted before they die, and garbage collection takes about half of an
 // export's time (measured: CSV of 200,000 annotations 4.6 s → 3.0 s). Where the built worker
 // script is absent (tests running the TypeScript sources), the export runs in this thread.
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GlossError, type WireError } from '../../shared/errors.js';
 import { exportFolder, type ExportOptions, type ExportResult } from './corpus-export.js';
 import { partialPathFor } from './partial-output.js';
+import { exportWorkerScript } from './worker-script.js';
+
+export { exportWorkerScript };
 
 /** Young generation of the export worker, in MB (V8's default is 16–32 MB here). */
 const YOUNG_GENERATION_MB = 192;
@@ -23,16 +25,6 @@ export interface ExportJob {
 }
 
 export type ExportWorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: ExportResult } | { type: 'failed'; error: WireError };
-
-/** The built worker script: dist/host/export-worker.mjs, beside the other bundles' folders. */
-export function exportWorkerScript(): string | null {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const script = path.resolve(path.dirname(here), '..', 'host', 'export-worker.mjs');
-  // Packaged, it is unpacked beside the app's asar archive (electron-builder.yml: asarUnpack).
-  const unpacked = script.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  if (unpacked !== script && existsSync(unpacked)) return unpacked;
-  return existsSync(script) ? script : null;
-}
 
 /** `exportFolder`, in the export worker when it is built. */
 export function runExport(folder: string, options: ExportOptions, script = exportWorkerScript()): Promise<ExportResult> {
