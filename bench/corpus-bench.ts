@@ -134,13 +134,14 @@ export async function runCorpusBench(bundle: string): Promise<string> {
   const exportRows: string[][] = [];
   // Every run writes a new output, and outputs are removed only at the end: removing thousands of
   // files between runs left this machine's disk slow for the next run's brat export.
-  const exportRow = (label: string, format: ExportFormat, out: (run: string) => string) => {
+  /** `target`: false for a diagnostic row (the same export measured another way), which the 3 s is not asked of. */
+  const exportRow = (label: string, format: ExportFormat, out: (run: string) => string, target = true) => {
     const a = exportInChild(bundle, small, format, out('small'));
     const runs = [1, 2, 3].map((i) => exportInChild(bundle, big, format, out(`big-${i}`)));
     const millis = median(runs.map((r) => r.millis));
     const range = `${(Math.min(...runs.map((r) => r.millis)) / 1000).toFixed(2)}–${(Math.max(...runs.map((r) => r.millis)) / 1000).toFixed(2)}`;
     const peak = Math.max(...runs.map((r) => r.peakRssMb));
-    exportRows.push([label, `${(millis / 1000).toFixed(2)} s (${range})`, runs[0]!.annotations.toLocaleString(), `${a.peakRssMb.toFixed(0)} MB`, `${peak.toFixed(0)} MB`, millis <= 3000 ? 'yes' : 'no']);
+    exportRows.push([label, `${(millis / 1000).toFixed(2)} s (${range})`, runs[0]!.annotations.toLocaleString(), `${a.peakRssMb.toFixed(0)} MB`, `${peak.toFixed(0)} MB`, target ? (millis <= 3000 ? 'yes' : 'no') : '(diagnostic)']);
   };
   // brat first: it creates 20,000 files, and the gigabytes the other formats write leave this
   // machine's disk busy for minutes after (even once flushed), slowing file creation by half.
@@ -152,7 +153,7 @@ export async function runCorpusBench(bundle: string): Promise<string> {
     const shm = path.join(memory, `gloss-bench-${process.pid}`);
     await fs.mkdir(shm, { recursive: true });
     try {
-      exportRow('brat, written to /dev/shm (memory)', 'brat', (run) => path.join(shm, `brat-${run}`));
+      exportRow('brat again, written to /dev/shm (memory): the export without the disk, measured last', 'brat', (run) => path.join(shm, `brat-${run}`), false);
     } finally {
       await fs.rm(shm, { recursive: true, force: true });
     }
