@@ -1,5 +1,6 @@
 // Exporting a folder's annotations to the formats analysts' other tools read (docs/EXPORTS.md).
-// Used by the command line (`gloss export`) and, later, the app's export dialog. Sources are
+// Used by the command line (`gloss export`) and the app's export dialog, through export-runner.ts
+// (a worker thread). Sources are
 // listed without reading their text; sidecars are read one at a time, and the formats that need
 // the text (brat, HTML) read one source at a time. The output is written under a temporary name
 // beside the target (a file, or for brat a folder) and renamed into place at the end, so an export
@@ -22,7 +23,7 @@ import { GlossError } from '../../shared/errors.js';
 import type { Annotation, Sidecar } from '../../shared/sidecar-format.js';
 import { tagsForDocument } from '../../shared/tag-set.js';
 import type { TagDefinition } from '../../shared/tags.js';
-import { readSidecarState, readSidecarStateSync } from './sidecar-files.js';
+import { readSidecarStateSync } from './sidecar-files.js';
 import { FileWriter } from './file-writer.js';
 import { partialPathFor, PartialOutput } from './partial-output.js';
 import { loadSourceInPass } from './source-files.js';

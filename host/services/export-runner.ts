@@ -13,8 +13,6 @@ import { exportFolder, type ExportOptions, type ExportResult } from './corpus-ex
 import { partialPathFor } from './partial-output.js';
 import { exportWorkerScript } from './worker-script.js';
 
-export { exportWorkerScript };
-
 /** Young generation of the export worker, in MB (V8's default is 16–32 MB here). */
 const YOUNG_GENERATION_MB = 192;
 

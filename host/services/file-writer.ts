@@ -7,8 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { writeFailureReason } from '../../shared/errors.js';
-import { GlossError } from '../../shared/errors.js';
+import { GlossError, writeFailureReason } from '../../shared/errors.js';
 
 export interface FileToWrite {
   path: string;
@@ -58,6 +57,7 @@ export class FileWriter {
   private sent = 0;
   private written = 0;
   private failure: Error | null = null;
+  private closing = false;
   private wake: (() => void) | null = null;
 
   /** `script`: the export worker script, run in its file-writer role; null writes on this thread. */
@@ -70,6 +70,11 @@ export class FileWriter {
     });
     this.worker?.on('error', (err) => {
       this.failure ??= err;
+      this.wake?.();
+    });
+    // A thread that stops before it is told to (out of memory…) would leave `close` waiting.
+    this.worker?.on('exit', (code) => {
+      if (!this.closing) this.failure ??= new GlossError('write-failed', `The file-writing thread stopped unexpectedly (exit code ${code}).`);
       this.wake?.();
     });
   }
@@ -99,6 +104,7 @@ export class FileWriter {
       while (!this.failure && this.written < this.sent) await new Promise<void>((resolve) => (this.wake = resolve));
       if (this.failure) throw this.failure;
     } finally {
+      this.closing = true;
       await this.worker?.terminate();
     }
   }

@@ -25,7 +25,7 @@ export async function readSidecarState(sourcePath: string): Promise<SidecarState
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return unreadable(file, err as NodeJS.ErrnoException, (await readBackup(sourcePath)) !== null);
   }
-  return stateOf(file, json, async () => (await readBackup(sourcePath)) !== null, acceptsSidecar);
+  return stateOf(file, json, async () => (await readBackup(sourcePath)) !== null);
 }
 
 /**
@@ -42,7 +42,7 @@ export function readSidecarStateSync(sourcePath: string): SidecarState {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return unreadable(file, err as NodeJS.ErrnoException, backupIsUsableSync(sourcePath));
   }
-  return stateOf(file, json, () => backupIsUsableSync(sourcePath), acceptsSidecar);
+  return stateOf(file, json, () => backupIsUsableSync(sourcePath));
 }
 
 function unreadable(file: string, err: NodeJS.ErrnoException, backupAvailable: boolean): SidecarState {
@@ -53,9 +53,9 @@ function unreadable(file: string, err: NodeJS.ErrnoException, backupAvailable: b
   };
 }
 
-function stateOf<T extends boolean | Promise<boolean>>(file: string, json: string, backupAvailable: () => T, accepts?: typeof acceptsSidecar): T extends Promise<boolean> ? Promise<SidecarState> : SidecarState;
-function stateOf(file: string, json: string, backupAvailable: () => boolean | Promise<boolean>, accepts?: typeof acceptsSidecar): SidecarState | Promise<SidecarState> {
-  const parsed = parseSidecar(json, accepts);
+function stateOf<T extends boolean | Promise<boolean>>(file: string, json: string, backupAvailable: () => T): T extends Promise<boolean> ? Promise<SidecarState> : SidecarState;
+function stateOf(file: string, json: string, backupAvailable: () => boolean | Promise<boolean>): SidecarState | Promise<SidecarState> {
+  const parsed = parseSidecar(json, acceptsSidecar);
   switch (parsed.kind) {
     case 'ok':
       return { kind: 'ok', sidecar: parsed.sidecar };
@@ -71,7 +71,7 @@ function stateOf(file: string, json: string, backupAvailable: () => boolean | Pr
 
 function backupIsUsableSync(sourcePath: string): boolean {
   try {
-    return parseSidecar(readFileSync(backupPathFor(sourcePath), 'utf8')).kind === 'ok';
+    return parseSidecar(readFileSync(backupPathFor(sourcePath), 'utf8'), acceptsSidecar).kind === 'ok';
   } catch {
     return false;
   }
@@ -81,7 +81,7 @@ function backupIsUsableSync(sourcePath: string): boolean {
 export async function readBackup(sourcePath: string): Promise<Sidecar | null> {
   const json = await fs.readFile(backupPathFor(sourcePath), 'utf8').catch(() => null);
   if (json === null) return null;
-  const parsed = parseSidecar(json);
+  const parsed = parseSidecar(json, acceptsSidecar);
   return parsed.kind === 'ok' ? parsed.sidecar : null;
 }
 
