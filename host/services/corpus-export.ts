@@ -16,7 +16,7 @@ import { bundleHead, bundleSource, bundleTail } from '../../shared/exports/bundl
 import { CLAIMREVIEW_HEAD, CLAIMREVIEW_TAIL, hasVerdict, toClaimReview, type ClaimReviewOptions } from '../../shared/exports/claimreview.js';
 import { csvColumns, toCsv } from '../../shared/exports/csv.js';
 import { matchesFilter, PERSON_ATTRIBUTES, type ExportFilter, type ExportRecord } from '../../shared/exports/export-record.js';
-import { htmlArticlePieces, htmlReportHead, htmlReportTail, reportTagClasses } from '../../shared/exports/html-report.js';
+import { htmlArticle, htmlReportHead, htmlReportTail, reportTagClasses } from '../../shared/exports/html-report.js';
 import { toJsonlLine } from '../../shared/exports/jsonl.js';
 import { toW3cAnnotation, W3cCollectionStream } from '../../shared/exports/w3c.js';
 import { GlossError } from '../../shared/errors.js';
@@ -298,7 +298,7 @@ const WRITERS: Record<Exclude<ExportFormat, 'brat' | 'csv'>, (run: ExportRun, wr
       const annotations = placed.annotations;
       for (const message of placed.problems) run.problems.push({ path: file, message });
       const index = articles.length + 1;
-      for (const piece of htmlArticlePieces({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems, tagClasses })) write(piece);
+      write(htmlArticle({ index, file, text: placed.text, annotations, tags: tagsForDocument(tags, sidecar!.tags, annotations).tags, problems: placed.problems, tagClasses }));
       articles.push({ index, file, annotations: annotations.length });
       run.count += annotations.length;
     }

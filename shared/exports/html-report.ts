@@ -18,6 +18,13 @@ export function escapeHtml(text: string): string {
 const NEEDS_ESCAPE = /[&<>"']/;
 const ESCAPED = /[&<>"']/g;
 
+/** Text made safe for element content only (quotes need no escaping there). */
+function escapeText(text: string): string {
+  return TEXT_NEEDS_ESCAPE.test(text) ? text.replace(TEXT_ESCAPED, (c) => ESCAPES[c]!) : text;
+}
+const TEXT_NEEDS_ESCAPE = /[&<>]/;
+const TEXT_ESCAPED = /[&<>]/g;
+
 function color(tag: TagDefinition): { solid: string; tint: string } {
   const hex = /^#[0-9a-fA-F]{6}$/.test(tag.color) ? tag.color : '#8a8a8a';
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -32,14 +39,15 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .9rem; }
 .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; vertical-align: -.1em; margin-right: .3em; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #ddd; border-radius: 4px; padding: 1rem; background: #fff; }
-.hl { border-bottom: 2px solid; padding: 1px 0; }
-sup.n { font-size: .65em; font-weight: 600; margin-right: 1px; }
-sup.n a { color: #444; text-decoration: none; }
+mark { color: inherit; background: transparent; border-bottom: 2px solid; padding: 1px 0; }
+.text sup { font-size: .65em; font-weight: 600; margin-right: 1px; }
+.text sup a { color: #444; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; font-size: .9rem; }
 th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
-td.quote, td.note { white-space: pre-wrap; overflow-wrap: anywhere; }
-ul.attrs { margin: 0; padding-left: 1rem; }
+/* the Text and Note columns */
+td:nth-child(3), td:nth-child(5) { white-space: pre-wrap; overflow-wrap: anywhere; }
+td ul { margin: 0; padding-left: 1rem; }
 .problems { color: #8a3b00; font-size: .9rem; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print {
@@ -66,7 +74,7 @@ function tagClassesCss(tags: readonly TagDefinition[]): string {
     .map((t) => {
       const c = color(t);
       const name = classes.get(t.id)!;
-      return `.hl.${name} { background: ${c.tint}; border-color: ${c.solid}; } .swatch.${name} { background: ${c.solid}; }`;
+      return `mark.${name} { background: ${c.tint}; border-color: ${c.solid}; } .swatch.${name} { background: ${c.solid}; }`;
     })
     .join('\n');
 }
@@ -103,105 +111,121 @@ export interface HtmlArticleInput {
   tagClasses?: ReadonlyMap<string, string>;
 }
 
-/** One article: heading, legend, highlighted text, table. */
-export function htmlArticle(input: HtmlArticleInput): string {
-  return htmlArticlePieces(input).join('');
-}
-
 /**
- * `htmlArticle` as the pieces it is made of, to be written one after another: joining them first
- * copied every report twice (a third of the time of a 10,000-article report).
+ * One article: heading, legend, highlighted text, table — as one string, built by appending (an
+ * export writes tens of thousands of them: pieces written one by one cost a buffer write each).
  */
-export function htmlArticlePieces(input: HtmlArticleInput): string[] {
+export function htmlArticle(input: HtmlArticleInput): string {
   const text = new CodePointText(input.text);
   const inside = (a: Annotation) => a.start <= a.end && a.end <= text.length;
   const list = input.annotations.filter(inside).sort(compareByPosition);
   const problems = [...(input.problems ?? []), ...input.annotations.filter((a) => !inside(a)).map((a) => `${tagById(input.tags, a.tag).label} “${a.exact}” at ${a.start}–${a.end} lies outside the text; not shown`)];
-  const number = new Map(list.map((a, i) => [a.id, i + 1]));
-  const rowId = (n: number) => `a${input.index}-${n}`;
-  const out: string[] = [`<section class="article" id="article-${input.index}">`, `<h2>${escapeHtml(input.file)}</h2>`];
-  out.push(`<p class="meta">${list.length} annotation${list.length === 1 ? '' : 's'} · ${text.length} characters</p>`);
-
+  const rowPrefix = `a${input.index}-`;
+  // What is looked up per tag is looked up once per tag, not per annotation or per piece of text.
+  const looks = new Map<string, TagLook>();
+  const lookOf = (id: string): TagLook => {
+    let look = looks.get(id);
+    if (!look) looks.set(id, (look = tagLook(input.tags, id, input.tagClasses?.get(id))));
+    return look;
+  };
   const counts = new Map<string, number>();
   for (const a of list) counts.set(a.tag, (counts.get(a.tag) ?? 0) + 1);
-  // Looked up once per tag and per annotation, not once per piece of text.
-  const colors = new Map([...counts.keys()].map((id) => [id, color(tagById(input.tags, id))]));
-  const tagClass = (id: string) => input.tagClasses?.get(id);
-  const swatch = (id: string) => (tagClass(id) ? `<span class="swatch ${tagClass(id)}"></span>` : `<span class="swatch" style="background:${colors.get(id)!.solid}"></span>`);
-  out.push('<ul class="legend" aria-label="Tags">');
-  for (const [id, n] of counts) {
-    out.push(`<li>${swatch(id)}${escapeHtml(tagById(input.tags, id).label)} (${n})</li>`);
-  }
-  out.push('</ul>');
 
-  // The text, cut at every annotation edge; each piece wrapped in one span per annotation covering it.
-  const edges = [...new Set([0, text.length, ...list.flatMap((a) => [a.start, a.end])])].sort((x, y) => x - y);
-  const startsAt = new Map<number, Annotation[]>();
-  for (const a of list) {
-    const starting = startsAt.get(a.start);
-    if (starting) starting.push(a);
-    else startsAt.set(a.start, [a]);
-  }
-  const opening = new Map<Annotation, string>();
-  for (const a of list) {
-    const c = colors.get(a.tag)!;
-    const title = escapeHtml(`${number.get(a.id)}: ${tagById(input.tags, a.tag).label}`);
-    const name = tagClass(a.tag);
-    opening.set(a, name ? `<span class="hl ${name}" title="${title}">` : `<span class="hl" style="background:${c.tint};border-color:${c.solid}" title="${title}">`);
-  }
-  let active: Annotation[] = [];
-  const html: string[] = ['<div class="text">'];
-  for (let i = 0; i < edges.length; i++) {
-    const at = edges[i]!;
-    if (active.length) active = active.filter((a) => a.end > at);
-    for (const a of startsAt.get(at) ?? []) {
-      html.push(`<sup class="n"><a href="#${rowId(number.get(a.id)!)}">${number.get(a.id)}</a></sup>`);
-      if (a.end > a.start) active.push(a);
+  let html = `<section class="article" id="article-${input.index}">\n<h2>${escapeText(input.file)}</h2>\n`;
+  html += `<p class="meta">${list.length} annotation${list.length === 1 ? '' : 's'} · ${text.length} characters</p>\n`;
+  html += '<ul class="legend" aria-label="Tags">\n';
+  for (const [id, n] of counts) html += `<li>${lookOf(id).swatch}${lookOf(id).label} (${n})</li>\n`;
+  html += '</ul>\n';
+  html += highlightedText(text, list, rowPrefix, lookOf);
+  html += '\n';
+  if (problems.length) html += `<ul class="problems">${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>\n`;
+
+  const number = new Map(list.map((a, i) => [a.id, i + 1]));
+  html += '<table>\n<thead><tr><th>#</th><th>Tag</th><th>Text</th><th>Attributes</th><th>Note</th><th>Links</th></tr></thead>\n<tbody>\n';
+  list.forEach((a, i) => {
+    const look = lookOf(a.tag);
+    let attributes = '';
+    for (const key in a.attributes) {
+      const value = a.attributes[key]!;
+      if (Object.hasOwn(a.attributes, key) && value !== '') attributes += `<li>${look.attributeLabels.get(key) ?? escapeText(key)}: ${escapeText(value)}</li>`;
     }
-    const to = edges[i + 1];
+    let links = '';
+    for (const l of a.links) {
+      const label = escapeHtml(linkDefinition(input.tags, l.type).label);
+      if (l.file && l.file !== input.file) links += `<li>${label} → ${escapeHtml(l.file)} (${escapeHtml(l.target)})</li>`;
+      else {
+        const n = number.get(l.target);
+        links += n ? `<li>${label} → <a href="#${rowPrefix}${n}">#${n}</a></li>` : `<li>${label} → (not in this report)</li>`;
+      }
+    }
+    html +=
+      `<tr id="${rowPrefix}${i + 1}"><td>${i + 1}</td>` +
+      `<td>${look.swatch}${look.label}</td>` +
+      `<td>${escapeText(a.exact)}</td>` +
+      `<td>${attributes ? `<ul>${attributes}</ul>` : ''}</td>` +
+      `<td>${escapeText(a.note)}</td>` +
+      `<td>${links ? `<ul>${links}</ul>` : ''}</td></tr>\n`;
+  });
+  return html + '</tbody>\n</table>\n</section>\n';
+}
+
+/** How a tag is shown in an article: its label, legend swatch, highlight's opening tag (less its title), attribute labels; all escaped. */
+interface TagLook {
+  label: string;
+  swatch: string;
+  /** `<mark class="…" title="` — the annotation's number and label follow. */
+  opening: string;
+  attributeLabels: Map<string, string>;
+}
+
+function tagLook(tags: readonly TagDefinition[], id: string, className: string | undefined): TagLook {
+  const tag = tagById(tags, id);
+  const c = color(tag);
+  return {
+    label: escapeHtml(tag.label),
+    swatch: className ? `<span class="swatch ${className}"></span>` : `<span class="swatch" style="background:${c.solid}"></span>`,
+    opening: className ? `<mark class="${className}" title="` : `<mark style="background:${c.tint};border-color:${c.solid}" title="`,
+    attributeLabels: new Map((tag.attributes ?? []).map((d) => [d.id, escapeHtml(d.label)])),
+  };
+}
+
+const CLOSINGS = Array.from({ length: 9 }, (_, n) => '</mark>'.repeat(n));
+
+/**
+ * The text, cut at every annotation edge; each piece wrapped in one span per annotation covering
+ * it, and a numbered link to the table where an annotation starts. (`list` in position order.)
+ */
+function highlightedText(text: CodePointText, list: readonly Annotation[], rowPrefix: string, lookOf: (id: string) => TagLook): string {
+  const edges = [...new Set([0, text.length, ...list.flatMap((a) => [a.start, a.end])])].sort((x, y) => x - y);
+  const startsAt = new Map<number, number[]>();
+  list.forEach((a, i) => {
+    const starting = startsAt.get(a.start);
+    if (starting) starting.push(i);
+    else startsAt.set(a.start, [i]);
+  });
+  const opening = list.map((a, i) => `${lookOf(a.tag).opening}${i + 1}: ${lookOf(a.tag).label}">`);
+  // Most texts hold none of & < >: then no piece needs escaping.
+  const escape = TEXT_NEEDS_ESCAPE.test(text.text) ? escapeText : (piece: string) => piece;
+  let active: number[] = [];
+  let html = '<div class="text">';
+  for (let e = 0; e < edges.length; e++) {
+    const at = edges[e]!;
+    if (active.length) active = active.filter((i) => list[i]!.end > at);
+    for (const i of startsAt.get(at) ?? []) {
+      html += `<sup><a href="#${rowPrefix}${i + 1}">${i + 1}</a></sup>`;
+      if (list[i]!.end > list[i]!.start) active.push(i);
+    }
+    const to = edges[e + 1];
     if (to === undefined || to === at) continue;
-    const piece = escapeHtml(text.slice(at, to));
+    const piece = escape(text.slice(at, to));
     if (active.length === 0) {
-      html.push(piece);
+      html += piece;
       continue;
     }
-    let open = '';
-    for (const a of active) open += opening.get(a)!;
-    html.push(open + piece + '</span>'.repeat(active.length));
+    for (const i of active) html += opening[i];
+    html += piece + (CLOSINGS[active.length] ?? '</mark>'.repeat(active.length));
   }
-  html.push('</div>');
-  const head = out.join('\n') + '\n';
-  out.length = 0;
-
-  if (problems.length) out.push(`<ul class="problems">${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`);
-
-  out.push('<table>', '<thead><tr><th>#</th><th>Tag</th><th>Text</th><th>Attributes</th><th>Note</th><th>Links</th></tr></thead>', '<tbody>');
-  for (const a of list) {
-    const tag = tagById(input.tags, a.tag);
-    const definitions = tag.attributes ?? [];
-    const attributes = Object.entries(a.attributes)
-      .filter(([, v]) => v !== '')
-      .map(([k, v]) => `<li>${escapeHtml(definitions.find((d) => d.id === k)?.label ?? k)}: ${escapeHtml(v)}</li>`);
-    const links = a.links.map((l) => {
-      const label = escapeHtml(linkDefinition(input.tags, l.type).label);
-      if (l.file && l.file !== input.file) return `<li>${label} → ${escapeHtml(l.file)} (${escapeHtml(l.target)})</li>`;
-      const n = number.get(l.target);
-      return n ? `<li>${label} → <a href="#${rowId(n)}">#${n}</a></li>` : `<li>${label} → (not in this report)</li>`;
-    });
-    out.push(
-      `<tr id="${rowId(number.get(a.id)!)}"><td>${number.get(a.id)}</td>` +
-        `<td>${swatch(a.tag)}${escapeHtml(tag.label)}</td>` +
-        `<td class="quote">${escapeHtml(a.exact)}</td>` +
-        `<td>${attributes.length ? `<ul class="attrs">${attributes.join('')}</ul>` : ''}</td>` +
-        `<td class="note">${escapeHtml(a.note)}</td>` +
-        `<td>${links.length ? `<ul class="attrs">${links.join('')}</ul>` : ''}</td></tr>`,
-    );
-  }
-  out.push('</tbody>', '</table>', '</section>', '');
-  html.unshift(head);
-  html.push('\n');
-  for (const line of out.slice(0, -1)) html.push(line, '\n');
-  return html;
+  return html + '</div>';
 }
 
 /** The end: an index of the articles and what was left out. */

@@ -16,7 +16,7 @@ function annotate(quote: string, tag: string, extra: Partial<Annotation> = {}): 
   return { ...createAnnotation(cp, { tag, start, end: start + Array.from(quote).length }), ...extra };
 }
 
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'p', 'section', 'ul', 'ol', 'li', 'span', 'div', 'sup', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'p', 'section', 'ul', 'ol', 'li', 'span', 'mark', 'div', 'sup', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
 
 describe('HTML report', () => {
   const claim = annotate('“We will win.” & left.', 'claim', { attributes: { claimant: 'Kim <b>Jong</b> Un', verdict: 'false' }, note: '<img src=x onerror=alert(1)> check' });
@@ -31,7 +31,8 @@ describe('HTML report', () => {
     expect([...elements].filter((e) => !ALLOWED.has(e))).toEqual([]);
     for (const tag of html.matchAll(/<[a-zA-Z][^>]*>/g)) expect(tag[0]).not.toMatch(/\son[a-z]+\s*=/i);
     expect(html).not.toContain('</table><script');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    // In element content only & and < (and >) need escaping; quotes stay as they are.
+    expect(html).toContain('&lt;script&gt;alert("x")&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; check');
     expect(html).toContain('Kim &lt;b&gt;Jong&lt;/b&gt; Un');
     expect(html).toContain('<title>Report &lt;of&gt; &quot;x&quot;</title>');
@@ -48,9 +49,9 @@ describe('HTML report', () => {
 
   it('nests the highlights of overlapping annotations, keeps the text whole, and tabulates each annotation', () => {
     // The quote lies inside the claim: its text is wrapped twice, in the claim's and the quote's colours.
-    expect(html).toMatch(/<span class="hl" style="background:rgba\(224,168,0,0.28\);border-color:#e0a800"[^>]*><span class="hl" style="background:rgba\(47,127,216,0.28\);border-color:#2f7fd8"[^>]*>“We will win.”<\/span><\/span>/);
+    expect(html).toMatch(/<mark style="background:rgba\(224,168,0,0.28\);border-color:#e0a800"[^>]*><mark style="background:rgba\(47,127,216,0.28\);border-color:#2f7fd8"[^>]*>“We will win.”<\/mark><\/mark>/);
     const body = /<div class="text">([\s\S]*?)<\/div>/.exec(html)![1]!;
-    const visible = body.replace(/<sup class="n">.*?<\/sup>/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const visible = body.replace(/<sup>.*?<\/sup>/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     expect(visible).toBe(TEXT);
     expect(html).toContain('<li>Verdict: false</li>');
     expect(html).toMatch(/<li>Supports → <a href="#a1-\d">#\d<\/a><\/li>/);
@@ -64,11 +65,11 @@ describe('HTML report', () => {
     const classes = reportTagClasses(DEFAULT_TAGS);
     const article = htmlArticle({ index: 1, file: 'a.txt', text: TEXT, annotations: [claim, hostile], tags: DEFAULT_TAGS, tagClasses: classes });
     const claimClass = classes.get('claim')!;
-    expect(head).toContain(`.hl.${claimClass} { background: rgba(`);
-    expect(article).toContain(`<span class="hl ${claimClass}" title="`);
+    expect(head).toContain(`mark.${claimClass} { background: rgba(`);
+    expect(article).toContain(`<mark class="${claimClass}" title="`);
     expect(article).toContain(`<span class="swatch ${claimClass}"></span>Claim`);
     // mystery-tag is not in the set: drawn with its colours inline.
-    expect(article).toMatch(/<span class="hl" style="background:rgba\([^"]+;border-color:#[0-9a-f]{6}" title="\d+: mystery-tag">/);
+    expect(article).toMatch(/<mark style="background:rgba\([^"]+;border-color:#[0-9a-f]{6}" title="\d+: mystery-tag">/);
   });
 
   it('says which annotations lie outside the text instead of dropping them silently', () => {
