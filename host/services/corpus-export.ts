@@ -18,7 +18,7 @@ import { csvColumns, toCsv } from '../../shared/exports/csv.js';
 import { matchesFilter, PERSON_ATTRIBUTES, type ExportFilter, type ExportRecord } from '../../shared/exports/export-record.js';
 import { htmlArticle, htmlReportHead, htmlReportTail, reportTagClasses } from '../../shared/exports/html-report.js';
 import { toJsonlLine } from '../../shared/exports/jsonl.js';
-import { toW3cAnnotation, W3cCollectionStream } from '../../shared/exports/w3c.js';
+import { w3cAnnotationJson, W3cCollectionStream } from '../../shared/exports/w3c.js';
 import { GlossError } from '../../shared/errors.js';
 import type { Annotation, Sidecar } from '../../shared/sidecar-format.js';
 import { tagsForDocument } from '../../shared/tag-set.js';
@@ -263,7 +263,7 @@ const WRITERS: Record<Exclude<ExportFormat, 'brat' | 'csv'>, (run: ExportRun, wr
     write(collection.head());
     for await (const record of records(run)) {
       cancelled(run.options.signal);
-      write(collection.item(JSON.stringify(toW3cAnnotation(record))));
+      write(collection.item(w3cAnnotationJson(record)));
     }
     write(collection.end());
     run.count = collection.total;

@@ -9,30 +9,30 @@ export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const W3C_PAGE_SIZE = 1000;
 
 export function toW3cAnnotation(record: ExportRecord): Record<string, unknown> {
+  return JSON.parse(w3cAnnotationJson(record)) as Record<string, unknown>;
+}
+
+const json = JSON.stringify;
+const CONTEXT_JSON = json(W3C_CONTEXT);
+
+/**
+ * One annotation as W3C JSON-LD text (what `toW3cAnnotation` parses). Written from literal pieces
+ * and the annotation's values rather than by stringifying an object built first: an export of
+ * 200,000 annotations spent a quarter of its time building and stringifying those objects.
+ */
+export function w3cAnnotationJson(record: ExportRecord): string {
   const a = record.annotation;
-  const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.tag, format: 'text/plain' }];
-  if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
-  for (const [name, value] of Object.entries(a.attributes)) {
-    if (value) body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}`, format: 'text/plain' });
+  let body = `{"type":"TextualBody","purpose":"tagging","value":${json(a.tag)},"format":"text/plain"}`;
+  if (a.note) body += `,{"type":"TextualBody","purpose":"commenting","value":${json(a.note)},"format":"text/plain"}`;
+  const attributes = a.attributes;
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value && Object.hasOwn(attributes, name)) body += `,{"type":"TextualBody","purpose":"describing","value":${json(`${name}: ${value}`)},"format":"text/plain"}`;
   }
-  const annotation: Record<string, unknown> = {
-    '@context': W3C_CONTEXT,
-    id: `urn:uuid:${a.id}`,
-    type: 'Annotation',
-    motivation: 'tagging',
-    created: a.created,
-    modified: a.modified,
-    body,
-    target: {
-      source: record.sourceIri,
-      selector: [
-        { type: 'TextQuoteSelector', exact: a.exact, ...(a.prefix ? { prefix: a.prefix } : {}), ...(a.suffix ? { suffix: a.suffix } : {}) },
-        { type: 'TextPositionSelector', start: a.start, end: a.end },
-      ],
-    },
-  };
-  if (a.author) annotation.creator = { type: 'Person', name: a.author };
-  return annotation;
+  const quote = `{"type":"TextQuoteSelector","exact":${json(a.exact)}${a.prefix ? `,"prefix":${json(a.prefix)}` : ''}${a.suffix ? `,"suffix":${json(a.suffix)}` : ''}}`;
+  const target = `{"source":${json(record.sourceIri)},"selector":[${quote},{"type":"TextPositionSelector","start":${a.start},"end":${a.end}}]}`;
+  const creator = a.author ? `,"creator":{"type":"Person","name":${json(a.author)}}` : '';
+  return `{"@context":${CONTEXT_JSON},"id":${json(`urn:uuid:${a.id}`)},"type":"Annotation","motivation":"tagging","created":${json(a.created)},"modified":${json(a.modified)},"body":[${body}],"target":${target}${creator}}`;
 }
 
 /**
