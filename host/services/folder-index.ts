@@ -3,8 +3,9 @@
 // after a folder opens (listing never waits for it), reported in batches so the folder panel fills
 // in as it goes, and kept current as sidecars are written here or changed by other programs.
 // Sidecars are read with JSON.parse and a light shape check, not the full schema: the index only
-// reads, and a file that does not look right is marked unreadable (opening it says why).
-import { readFileSync, statSync } from 'node:fs';
+// reads, and a file that does not look right is marked unreadable (opening it says why). Small
+// sidecars are read synchronously between yields; large ones without blocking (refreshLarge).
+import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileCounts, FolderAnnotation, SearchQuery } from '../../shared/contract.js';
 import { sidecarPathFor, SIDECAR_FORMAT } from '../../shared/sidecar-format.js';
@@ -55,7 +56,7 @@ export class FolderIndex {
     let lastReport = Date.now();
     for (const file of files) {
       if (generation !== this.generation) return { files: done };
-      batch[file.path] = this.refreshSync(file.path);
+      batch[file.path] = this.refreshSync(file.path) ?? (await this.refreshLarge(file.path));
       if ((done + 1) % 64 === 0) await yieldToEventLoop();
       done++;
       inBatch++;
@@ -76,33 +77,72 @@ export class FolderIndex {
 
   /** Read one source's sidecar again (after a write, or a change by another program); returns its counts. */
   async refresh(file: string): Promise<FileCounts | null> {
-    return this.refreshSync(file);
+    const counts = this.refreshSync(file);
+    return counts === undefined ? this.refreshLarge(file) : counts;
   }
 
-  /** Synchronous reading (a sidecar is small; see readSidecarStateSync for why); callers over many files yield between them. */
-  private refreshSync(file: string): FileCounts | null {
+  /**
+   * Synchronous reading (a sidecar is small; see readSidecarStateSync for why); callers over many
+   * files yield between them. A large sidecar is left to `refreshLarge` (undefined).
+   */
+  private refreshSync(file: string): FileCounts | null | undefined {
+    const found = this.changedSidecar(file);
+    if (found.kind === 'current') return found.counts;
+    if (found.stat.size > LARGE_SIDECAR_BYTES) return undefined;
+    let summary: Pick<IndexedFile, 'counts' | 'entries'>;
+    try {
+      summary = summarize(JSON.parse(readFileSync(found.sidecar, 'utf8')), found.stat.mtime.toISOString());
+    } catch {
+      summary = { counts: null, entries: [] };
+    }
+    return this.store(file, found.stat, summary);
+  }
+
+  /**
+   * A large sidecar (thousands of annotations, megabytes) read without holding the host's thread:
+   * read asynchronously and summarized in slices, the event loop running between them. Read in
+   * one piece, a 5 MB sidecar kept the host from answering for a third of a second — the very
+   * moment the analyst opened that document, whose reading then waited for the index.
+   */
+  private async refreshLarge(file: string): Promise<FileCounts | null> {
+    const found = this.changedSidecar(file);
+    if (found.kind === 'current') return found.counts;
+    let summary: Pick<IndexedFile, 'counts' | 'entries'>;
+    try {
+      const data: unknown = JSON.parse(await fs.readFile(found.sidecar, 'utf8'));
+      await yieldToEventLoop();
+      summary = await summarizeInSlices(data, found.stat.mtime.toISOString());
+    } catch {
+      summary = { counts: null, entries: [] };
+    }
+    // A newer version read in the meantime (a save while this one was read) is kept.
+    const now = this.files.get(file);
+    if (now && now.mtimeMs > found.stat.mtimeMs) return now.counts;
+    return this.store(file, found.stat, summary);
+  }
+
+  /** The sidecar's state on disk: unchanged since indexed (its counts), or its path and stat to read. No sidecar is stored as no annotations. */
+  private changedSidecar(file: string): { kind: 'current'; counts: FileCounts | null } | { kind: 'changed'; sidecar: string; stat: Stats } {
     const abs = path.join(this.workspace.root, ...file.split('/'));
     const sidecar = sidecarPathFor(abs);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(sidecar);
     } catch {
       const none: IndexedFile = { mtimeMs: 0, size: 0, counts: { total: 0, byTag: {}, changed: null }, entries: [] };
       if (!this.files.has(file)) this.order = null;
       this.files.set(file, none);
-      return none.counts;
+      return { kind: 'current', counts: none.counts };
     }
     const known = this.files.get(file);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.counts;
-    let indexed: IndexedFile;
-    try {
-      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, ...summarize(JSON.parse(readFileSync(sidecar, 'utf8')), stat.mtime.toISOString()) };
-    } catch {
-      indexed = { mtimeMs: stat.mtimeMs, size: stat.size, counts: null, entries: [] };
-    }
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return { kind: 'current', counts: known.counts };
+    return { kind: 'changed', sidecar, stat };
+  }
+
+  private store(file: string, stat: Stats, summary: Pick<IndexedFile, 'counts' | 'entries'>): FileCounts | null {
     if (!this.files.has(file)) this.order = null;
-    this.files.set(file, indexed);
-    return indexed.counts;
+    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, ...summary });
+    return summary.counts;
   }
 
   forget(file: string): void {
@@ -165,31 +205,72 @@ export class FolderIndex {
 
 /** Counts and search entries from a parsed sidecar; throws when it does not look like one. */
 function summarize(data: unknown, changed: string): { counts: FileCounts; entries: Entry[] } {
-  const sidecar = data as { format?: unknown; annotations?: unknown };
-  if (sidecar?.format !== SIDECAR_FORMAT || !Array.isArray(sidecar.annotations)) throw new Error('not a sidecar');
-  const byTag: Record<string, number> = {};
-  const entries: Entry[] = [];
-  for (const raw of sidecar.annotations as Record<string, unknown>[]) {
-    const tag = typeof raw.tag === 'string' ? raw.tag : null;
-    if (!tag || typeof raw.id !== 'string' || typeof raw.start !== 'number' || typeof raw.end !== 'number') throw new Error('not a sidecar');
-    byTag[tag] = (byTag[tag] ?? 0) + 1;
-    const attributes = (raw.attributes && typeof raw.attributes === 'object' ? raw.attributes : {}) as Record<string, string>;
-    const exact = String(raw.exact ?? '');
-    const note = String(raw.note ?? '');
-    entries.push({
-      id: raw.id,
-      tag,
-      start: raw.start,
-      end: raw.end,
-      exact,
-      prefix: String(raw.prefix ?? ''),
-      suffix: String(raw.suffix ?? ''),
-      attributes,
-      note,
-      haystack: `${exact}\n${note}\n${Object.values(attributes).join('\n')}`.toLowerCase(),
-      people: PERSON_KEYS.map((k) => attributes[k]?.toLowerCase()).filter((v): v is string => Boolean(v)),
-      noteLower: note.toLowerCase(),
-    });
+  const summary = new Summary(data, changed);
+  summary.add(0, summary.length);
+  return summary.result();
+}
+
+/** `summarize`, letting the event loop run after every SLICE annotations. */
+async function summarizeInSlices(data: unknown, changed: string): Promise<{ counts: FileCounts; entries: Entry[] }> {
+  const summary = new Summary(data, changed);
+  for (let from = 0; from < summary.length; from += SLICE) {
+    summary.add(from, Math.min(summary.length, from + SLICE));
+    await yieldToEventLoop();
   }
-  return { counts: { total: entries.length, byTag, changed }, entries };
+  return summary.result();
+}
+
+/** Above this size a sidecar is read by `refreshLarge`. */
+const LARGE_SIDECAR_BYTES = 512 * 1024;
+/** Annotations summarized between two turns of the event loop (about 10 ms here). */
+const SLICE = 2000;
+
+class Summary {
+  private readonly annotations: Record<string, unknown>[];
+  private readonly byTag: Record<string, number> = {};
+  private readonly entries: Entry[] = [];
+
+  constructor(
+    data: unknown,
+    private readonly changed: string,
+  ) {
+    const sidecar = data as { format?: unknown; annotations?: unknown };
+    if (sidecar?.format !== SIDECAR_FORMAT || !Array.isArray(sidecar.annotations)) throw new Error('not a sidecar');
+    this.annotations = sidecar.annotations as Record<string, unknown>[];
+  }
+
+  get length(): number {
+    return this.annotations.length;
+  }
+
+  /** Summarize annotations [from, to); throws when one does not look like an annotation. */
+  add(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const raw = this.annotations[i]!;
+      const tag = typeof raw.tag === 'string' ? raw.tag : null;
+      if (!tag || typeof raw.id !== 'string' || typeof raw.start !== 'number' || typeof raw.end !== 'number') throw new Error('not a sidecar');
+      this.byTag[tag] = (this.byTag[tag] ?? 0) + 1;
+      const attributes = (raw.attributes && typeof raw.attributes === 'object' ? raw.attributes : {}) as Record<string, string>;
+      const exact = String(raw.exact ?? '');
+      const note = String(raw.note ?? '');
+      this.entries.push({
+        id: raw.id,
+        tag,
+        start: raw.start,
+        end: raw.end,
+        exact,
+        prefix: String(raw.prefix ?? ''),
+        suffix: String(raw.suffix ?? ''),
+        attributes,
+        note,
+        haystack: `${exact}\n${note}\n${Object.values(attributes).join('\n')}`.toLowerCase(),
+        people: PERSON_KEYS.map((k) => attributes[k]?.toLowerCase()).filter((v): v is string => Boolean(v)),
+        noteLower: note.toLowerCase(),
+      });
+    }
+  }
+
+  result(): { counts: FileCounts; entries: Entry[] } {
+    return { counts: { total: this.entries.length, byTag: this.byTag, changed: this.changed }, entries: this.entries };
+  }
 }

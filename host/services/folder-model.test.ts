@@ -205,6 +205,28 @@ describe('the folder as the analyst\'s model', () => {
     expect((await search({ text: 'peskov', tags: ['quote'] })).total).toBe(1);
   });
 
+  it('counts and searches a large sidecar (thousands of annotations, read by the index in slices) like a small one', async () => {
+    const sentence = 'Peskov denied that the talks had failed. ';
+    const text = sentence.repeat(6000);
+    const abs = path.join(dir, 'long.txt');
+    await fs.writeFile(abs, text);
+    const t = new CodePointText(text);
+    const annotations = Array.from({ length: 6000 }, (_, i) => ({
+      ...createAnnotation(t, { tag: i % 2 ? 'denial' : 'claim', start: i * sentence.length, end: i * sentence.length + 6 }),
+      attributes: (i % 2 ? { denier: 'Dmitry Peskov' } : {}) as Record<string, string>,
+    }));
+    const { fingerprint } = await loadSource(abs);
+    const json = serializeSidecar(buildSidecar(fingerprint, DEFAULT_TAGS, annotations));
+    expect(json.length).toBeGreaterThan(1024 * 1024);
+    await fs.writeFile(abs + '.gloss.json', json);
+    await annotated('small.txt', 'Officials said talks failed.', [{ phrase: 'talks failed', tag: 'claim' }]);
+    await call('openFolder', { path: dir });
+    await call('countAnnotations', {});
+    const stats = await call<{ annotations: number; byTag: Record<string, number> }>('folderStatistics', {});
+    expect(stats).toMatchObject({ annotations: 6001, byTag: { claim: 3001, denial: 3000 } });
+    expect((await call<{ total: number }>('findAnnotations', { person: 'dmitry peskov', limit: 5 })).total).toBe(3000);
+  });
+
   it('exports into gloss-exports (never listed), reports progress, and a cancelled export leaves nothing', async () => {
     for (let i = 0; i < 60; i++) await annotated(`a${String(i).padStart(2, '0')}.txt`, `Claim number ${i} here.`, [{ phrase: `Claim number ${i}`, tag: 'claim' }]);
     await call('openFolder', { path: dir });

@@ -7,6 +7,7 @@ import type { TagDefinition } from '../../shared/tags.js';
 import { targetKey } from './tags-slice.js';
 import { filtersEmpty } from './corpus-slice.js';
 import { sameAnnotationSet } from '../../shared/merge.js';
+import { linksInto } from '../../shared/links.js';
 import { markOpenRequested } from '../perf-marks.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
 import type { GlossStore } from './gloss-store.js';
@@ -282,7 +283,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       }
       const s = store.getState();
       if (!s.document) return;
-      const linked = s.annotations.some((a) => a.links.some((l) => l.target === id && (l.file ?? s.document!.path) === s.document!.path)) || s.externalLinks.some((l) => l.target === id);
+      const linked = linksInto(s.annotations, s.document.path, id).length > 0 || s.externalLinks.some((l) => l.target === id);
       if (linked) s.setPendingDelete(id);
       else void session.deleteAnnotation(id);
     },
