@@ -60,3 +60,22 @@ it('reads small sidecars in one piece, yielding only between batches of files', 
   expect(counts['short.txt']).toMatchObject({ total: 20 });
   expect(yields.count).toBe(0);
 });
+
+it('pauses its background reading while a request the analyst waits on is served', async () => {
+  await sidecarWith('long.txt', 6000);
+  const index = new FolderIndex(await OpenedWorkspace.openFolder(dir));
+  yields.count = 0;
+  let total: unknown;
+  const building = index.build((batch) => (total = batch['long.txt'] ?? total));
+  let yieldsDuring = -1;
+  await index.whilePaused(async () => {
+    const before = yields.count;
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    yieldsDuring = yields.count - before;
+  });
+  // At most the yield already under way when the pause began.
+  expect(yieldsDuring).toBeLessThanOrEqual(1);
+  await building;
+  expect(total).toMatchObject({ total: 6000 });
+});

@@ -35,8 +35,31 @@ export class FolderIndex {
   /** The indexed paths in order, kept until a file is added or forgotten. */
   private order: string[] | null = null;
   private generation = 0;
+  /** Requests the analyst waits on, during which background reading pauses (`whilePaused`). */
+  private holds = 0;
+  private readonly resumes: (() => void)[] = [];
 
   constructor(private readonly workspace: OpenedWorkspace) {}
+
+  /**
+   * Run `work` (reading the document the analyst is opening) with the background reading paused
+   * at its next yield, so the two do not share the host's thread: opening a document right after
+   * the folder opened waited for the index's pass over that same document's sidecar.
+   */
+  async whilePaused<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      return await work();
+    } finally {
+      if (--this.holds === 0) for (const resume of this.resumes.splice(0)) resume();
+    }
+  }
+
+  /** Let the event loop run, then wait while a request the analyst waits on is served. */
+  private async yieldAndWait(): Promise<void> {
+    await yieldToEventLoop();
+    while (this.holds > 0) await new Promise<void>((resolve) => this.resumes.push(resolve));
+  }
 
   /** Counts known for a source (null: unreadable; undefined: not indexed yet). */
   countsOf(file: string): FileCounts | null | undefined {
@@ -57,7 +80,7 @@ export class FolderIndex {
     for (const file of files) {
       if (generation !== this.generation) return { files: done };
       batch[file.path] = this.refreshSync(file.path) ?? (await this.refreshLarge(file.path));
-      if ((done + 1) % 64 === 0) await yieldToEventLoop();
+      if ((done + 1) % 64 === 0) await this.yieldAndWait();
       done++;
       inBatch++;
       if (inBatch >= batchSize || Date.now() - lastReport > 200) {
@@ -110,8 +133,8 @@ export class FolderIndex {
     let summary: Pick<IndexedFile, 'counts' | 'entries'>;
     try {
       const data: unknown = JSON.parse(await fs.readFile(found.sidecar, 'utf8'));
-      await yieldToEventLoop();
-      summary = await summarizeInSlices(data, found.stat.mtime.toISOString());
+      await this.yieldAndWait();
+      summary = await summarizeInSlices(data, found.stat.mtime.toISOString(), () => this.yieldAndWait());
     } catch {
       summary = { counts: null, entries: [] };
     }
@@ -210,12 +233,12 @@ function summarize(data: unknown, changed: string): { counts: FileCounts; entrie
   return summary.result();
 }
 
-/** `summarize`, letting the event loop run after every SLICE annotations. */
-async function summarizeInSlices(data: unknown, changed: string): Promise<{ counts: FileCounts; entries: Entry[] }> {
+/** `summarize`, calling `pause` (to let the event loop run) after every SLICE annotations. */
+async function summarizeInSlices(data: unknown, changed: string, pause: () => Promise<void>): Promise<{ counts: FileCounts; entries: Entry[] }> {
   const summary = new Summary(data, changed);
   for (let from = 0; from < summary.length; from += SLICE) {
     summary.add(from, Math.min(summary.length, from + SLICE));
-    await yieldToEventLoop();
+    await pause();
   }
   return summary.result();
 }

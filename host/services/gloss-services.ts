@@ -4,7 +4,7 @@
 // paths) is the `HostPolicy` they pass in.
 import { EventEmitter } from 'node:events';
 import { GlossError, toWireError, type WireError } from '../../shared/errors.js';
-import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo, Workspace } from '../../shared/contract.js';
+import type { ContractInput, ContractName, ContractOutput, HostEvent, HostInfo, OpenedDocument, Workspace } from '../../shared/contract.js';
 import { validateInput } from '../../shared/contract-validation.js';
 import { addFileToFolder, OpenedWorkspace, sourceFormatOf } from './workspace.js';
 import { EDITABLE_FORMATS } from '../../shared/contract.js';
@@ -57,17 +57,8 @@ export class GlossServices {
       getWorkspace: async () => (this.workspace ? this.describeWorkspace() : null),
       openFolder: async ({ path }) => this.openFromUi('folder', path),
       openFile: async ({ path }) => this.openFromUi('file', path),
-      readDocument: async ({ path, view }) => {
-        const abs = await this.requireWorkspace().resolveSource(path);
-        const sidecar = await readSidecarState(abs);
-        // An HTML page opens in the view its annotations were made on, unless another is asked for.
-        const wanted = view ?? (sidecar.kind === 'ok' && sidecar.sidecar.source.extractor?.endsWith('#whole-page') ? 'whole' : 'article');
-        const source = await loadSource(abs, wanted);
-        const extracted = source.extracted
-          ? { structure: source.extracted.structure, view: source.extracted.view, hasWholeView: source.extracted.hasWholeView, warnings: source.extracted.warnings }
-          : {};
-        return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar, ...extracted };
-      },
+      // The index's background reading pauses while the analyst waits for a document.
+      readDocument: async (input) => (this.index ? this.index.whilePaused(() => this.readDocument(input)) : this.readDocument(input)),
       addSourceFile: async ({ name, base64 }) => {
         const workspace = this.requireWorkspace();
         if (workspace.kind !== 'folder') throw new GlossError('invalid-request', 'Open a folder first: a dropped file is added to the open folder.');
@@ -263,6 +254,19 @@ export class GlossServices {
 
   private emit(event: HostEvent): void {
     this.events.emit('event', event);
+  }
+
+  /** A source's text and its sidecar, as the reader opens them. */
+  private async readDocument({ path, view }: { path: string; view?: 'article' | 'whole' }): Promise<OpenedDocument> {
+    const abs = await this.requireWorkspace().resolveSource(path);
+    const sidecar = await readSidecarState(abs);
+    // An HTML page opens in the view its annotations were made on, unless another is asked for.
+    const wanted = view ?? (sidecar.kind === 'ok' && sidecar.sidecar.source.extractor?.endsWith('#whole-page') ? 'whole' : 'article');
+    const source = await loadSource(abs, wanted);
+    const extracted = source.extracted
+      ? { structure: source.extracted.structure, view: source.extracted.view, hasWholeView: source.extracted.hasWholeView, warnings: source.extracted.warnings }
+      : {};
+    return { path, name: source.fingerprint.name, format: sourceFormatOf(abs)!, text: source.text, fingerprint: source.fingerprint, sidecar, ...extracted };
   }
 
   private async openFromUi(what: 'folder' | 'file', path: string | null): Promise<ContractOutput<'openFolder'>> {

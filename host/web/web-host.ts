@@ -164,8 +164,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type });
-  res.end(body);
+  // Encoded once: given a string, Node measures its UTF-8 length for Content-Length and then
+  // encodes it again to write it (a long document's reply: 6.5 MB, twice).
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': bytes.length });
+  res.end(bytes);
 }
 
 // Replies are not compressed: on loopback, gzip of a long document's reply (~6 MB) cost the
