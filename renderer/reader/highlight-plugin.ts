@@ -50,6 +50,9 @@ type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; 
 
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
 
+/** The decorations of an annotation outside the live sections (shared, never changed). */
+const NONE: Decoration[] = [];
+
 /** Attach new highlight input to a transaction. */
 export function setHighlights(tr: Transaction, input: HighlightInput): Transaction {
   return tr.setMeta(highlightKey, { kind: 'input', input } satisfies HighlightMeta);
@@ -102,8 +105,10 @@ function linkMarker(id: string, tag: string): () => HTMLElement {
 export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, initialLive: readonly number[] = []): Plugin<HighlightState> {
   let describe: HighlightInput['describe'] = (a) => a.tag;
   const decorate = (annotation: Annotation, className: string, live: ReadonlySet<number>): Decoration[] => {
-    const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag, role: 'mark', 'aria-label': describe(annotation) };
     const segments = layout.segments(annotation.start, annotation.end, live);
+    // Most annotations of a long document lie in sections not drawn: nothing to build for them.
+    if (segments.length === 0) return NONE;
+    const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag, role: 'mark', 'aria-label': describe(annotation) };
     const decorations = segments.map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
     const last = segments[segments.length - 1];
     if (last && className.includes(' hl-linked')) decorations.push(Decoration.widget(last[1], linkMarker(annotation.id, annotation.tag), { side: -1, key: `link-${annotation.id}`, ignoreSelection: true }));

@@ -28,6 +28,8 @@ describe('ReaderLayout', () => {
         const raw = parts.join('');
         const text = new CodePointText(raw);
         const layout = new ReaderLayout(text, 'md');
+        // Built without ProseMirror's content checks: the structure must hold them all the same.
+        layout.doc.check();
         for (const b of layout.blocks) {
           for (let u = b.start; u <= b.end; u++) {
             const cp = text.toCodePoint(u);

@@ -19,6 +19,9 @@ import { lastAtOrBefore, lastIndexAtOrBefore } from '../../shared/sorted-search.
  */
 export const SECTION_SIZE = 32;
 
+const BLOCK = readerSchema.nodes.block!;
+const SECTION = readerSchema.nodes.section!;
+
 export class ReaderLayout {
   readonly blocks: readonly TextBlock[];
   readonly doc: PMNode;
@@ -43,12 +46,14 @@ export class ReaderLayout {
         this.pmStart[i] = pos + 1;
         pos += b.end - b.start + 2;
         const content = b.end > b.start ? readerSchema.text(text.text.slice(b.start, b.end)) : undefined;
-        nodes.push(readerSchema.node('block', { kind: b.kind, level: b.level, continued: b.continued }, content));
+        // `create`, not `node`/`createChecked`: the structure is valid by construction, and checking
+        // the content of thousands of blocks cost a tenth of building a long document.
+        nodes.push(BLOCK.create({ kind: b.kind, level: b.level, continued: b.continued }, content));
       }
       pos += 1; // out of the section
-      sections.push(readerSchema.node('section', null, nodes));
+      sections.push(SECTION.create(null, nodes));
     }
-    this.doc = readerSchema.node('doc', null, sections);
+    this.doc = readerSchema.topNodeType.create(null, sections);
   }
 
   /**
