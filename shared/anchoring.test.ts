@@ -77,3 +77,21 @@ describe('anchoring after edits (property)', () => {
     expect(anchor.score).toBeGreaterThan(0.8);
   });
 });
+
+describe('anchoring an unchanged text', () => {
+  const piece = fc.constantFrom('word ', 'Kim ', 'said ', '😀', 'e\u0301', '\r\n', 'Putin. ', '한국 ');
+  it('anchors every annotation where it was stored, as anchoring each one alone would (the shortcut for unchanged texts)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 5, maxLength: 80 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(15)), { maxLength: 30 }), (parts, spans) => {
+        const text = new CodePointText(parts.join(''));
+        const annotations = spans.map(([at, length]) => {
+          const start = Math.floor(at * text.length);
+          return createAnnotation(text, { tag: 'quote', start, end: Math.min(text.length, start + length) });
+        });
+        expect(anchorAll(text, annotations)).toEqual(annotations.map((a) => anchorAnnotation(text, a)));
+        expect(anchorAll(text, annotations).every((a) => a.status === 'anchored')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

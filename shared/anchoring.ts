@@ -35,6 +35,9 @@ type Stored = Pick<Annotation, 'start' | 'end' | 'exact' | 'prefix' | 'suffix'>;
 
 /** Place every annotation; one anchor per annotation, in the same order. */
 export function anchorAll(text: CodePointText, annotations: readonly Stored[]): Anchor[] {
+  // The common case, an unchanged text: every annotation's text is at its stored place. Then each
+  // one anchors there (no drift arises), and the ordering and searching below are not needed.
+  if (annotations.every((a) => atStoredPlace(text, a))) return annotations.map((a) => ({ status: 'anchored', start: a.start, end: a.end }));
   const anchors: Anchor[] = new Array(annotations.length);
   // In order of stored position, so the drift measured on one annotation predicts the next.
   const order = annotations.map((_, i) => i).sort((a, b) => annotations[a]!.start - annotations[b]!.start);
@@ -51,6 +54,12 @@ export function anchorAll(text: CodePointText, annotations: readonly Stored[]): 
 /** Place one annotation; `drift` (UTF-16 units) is how far the annotations before it moved. */
 export function anchorAnnotation(text: CodePointText, annotation: Stored, drift = 0): Anchor {
   return anchorOne(text, annotation, drift);
+}
+
+/** Whether `a`'s text is at its stored place (so `anchorOne` with no drift anchors it there). */
+function atStoredPlace(text: CodePointText, a: Stored): boolean {
+  if (a.exact.length === 0) return a.end <= text.length;
+  return a.start <= text.length && text.text.startsWith(a.exact, text.toUtf16(a.start));
 }
 
 function anchorOne(text: CodePointText, a: Stored, drift: number): Anchor {
