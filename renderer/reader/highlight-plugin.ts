@@ -50,8 +50,6 @@ type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; 
 
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
 
-/** The decorations of an annotation outside the live sections (shared, never changed). */
-const NONE: Decoration[] = [];
 
 /** Attach new highlight input to a transaction. */
 export function setHighlights(tr: Transaction, input: HighlightInput): Transaction {
@@ -104,10 +102,7 @@ function linkMarker(id: string, tag: string): () => HTMLElement {
  */
 export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, initialLive: readonly number[] = []): Plugin<HighlightState> {
   let describe: HighlightInput['describe'] = (a) => a.tag;
-  const decorate = (annotation: Annotation, className: string, live: ReadonlySet<number>): Decoration[] => {
-    const segments = layout.segments(annotation.start, annotation.end, live);
-    // Most annotations of a long document lie in sections not drawn: nothing to build for them.
-    if (segments.length === 0) return NONE;
+  const decorate = (annotation: Annotation, className: string, segments: readonly [number, number][]): Decoration[] => {
     const attrs = { nodeName: 'span', class: className, 'data-ann-id': annotation.id, 'data-tag': annotation.tag, role: 'mark', 'aria-label': describe(annotation) };
     const decorations = segments.map(([from, to]) => Decoration.inline(from, to, attrs, { annId: annotation.id }));
     const last = segments[segments.length - 1];
@@ -115,10 +110,15 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
     return decorations;
   };
 
-  /** Repaint one annotation if what it looks like changed; `annotation` null means it is gone. */
+  /**
+   * Repaint one annotation if what it looks like changed; `annotation` null means it is gone. Only
+   * annotations reaching into live sections are painted (and kept in `painted`): most of a long
+   * document's lie elsewhere, and cost no more than finding that out.
+   */
   const repaint = (state: HighlightState, id: string, annotation: Annotation | null, input: HighlightInput, remove: Decoration[], add: Decoration[], force = false) => {
     const before = state.painted.get(id);
-    if (!annotation || input.hidden.has(id)) {
+    const segments = annotation && !input.hidden.has(id) ? layout.segments(annotation.start, annotation.end, state.live) : [];
+    if (segments.length === 0) {
       if (before) {
         remove.push(...before.decorations);
         state.painted.delete(id);
@@ -128,9 +128,9 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
     const className = classFor(id, input);
     if (!force && before && before.annotation === annotation && before.className === className) return;
     if (before) remove.push(...before.decorations);
-    const decorations = decorate(annotation, className, state.live);
+    const decorations = decorate(annotation!, className, segments);
     add.push(...decorations);
-    state.painted.set(id, { annotation, className, decorations });
+    state.painted.set(id, { annotation: annotation!, className, decorations });
   };
 
   /** The next state: the set with `remove` taken out and `add` put in. */
