@@ -50,7 +50,6 @@ type HighlightMeta = { kind: 'input'; input: HighlightInput } | { kind: 'live'; 
 
 export const highlightKey = new PluginKey<HighlightState>('gloss-highlights');
 
-
 /** Attach new highlight input to a transaction. */
 export function setHighlights(tr: Transaction, input: HighlightInput): Transaction {
   return tr.setMeta(highlightKey, { kind: 'input', input } satisfies HighlightMeta);
