@@ -48,6 +48,9 @@ test.describe('on the real article', () => {
     await selectWithMouse(page, 'That\u2019s why we came here.');
     await page.keyboard.press('2');
     await page.keyboard.press('Enter');
+    // The panel catches up with the new annotation after the highlight is painted, and Enter
+    // focuses its field only then: filling before that would type into the previous quote's panel.
+    await expect(page.getByRole('combobox', { name: 'Speaker' })).toBeFocused();
     await page.getByRole('combobox', { name: 'Speaker' }).fill('Mr Putin');
     await page.getByRole('textbox', { name: 'Cue' }).focus();
     await expect(page.getByRole('combobox', { name: 'Speaker' })).toHaveValue('Vladimir Putin');
