@@ -340,7 +340,7 @@ export async function runRenderBench(root: string): Promise<string> {
             '≤ 16 ms',
             `median ${median(busy).toFixed(1)} ms; a key within a frame's work is painted at the display's next tick`,
           ],
-          [`first tag key after opening (its code not yet compiled), busy, per run`, ms(firstBusy), '', 'included in the p95 rows above'],
+          [`first tag key after opening (its code not yet warmed up), busy, per run`, ms(firstBusy), '', 'included in the p95 rows above'],
           [`tag key → painted, p95 (n=${tag.length}), the app's in-page probe (also counts tasks queued before its after-paint message)`, `${p95(tag).toFixed(1)} ms`, '', `median ${median(tag).toFixed(1)} ms`],
           [`delete key → gone, p95 (n=${del.length}), the same probe`, `${p95(del).toFixed(1)} ms`, '', `median ${median(del).toFixed(1)} ms`],
           [`tag or delete key → change applied and rendered, without the wait for the frame to begin, p95 (n=${processing.length})`, `${p95(processing).toFixed(1)} ms`, '≤ 16 ms', `median ${median(processing).toFixed(1)} ms; of which the app's work p95 ${p95(work).toFixed(1)} ms`],

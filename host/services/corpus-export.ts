@@ -1,10 +1,9 @@
 // Exporting a folder's annotations to the formats analysts' other tools read (docs/EXPORTS.md).
 // Used by the command line (`gloss export`) and the app's export dialog, through export-runner.ts
-// (a worker thread). Sources are
-// listed without reading their text; sidecars are read one at a time, and the formats that need
-// the text (brat, HTML) read one source at a time. The output is written under a temporary name
-// beside the target (a file, or for brat a folder) and renamed into place at the end, so an export
-// that fails or is cancelled never leaves a half-written result.
+// (a worker thread). Sources are listed without reading their text; sidecars are read one at a
+// time, and the formats that need the text (brat, HTML) read one source at a time. The output is
+// written under a temporary name beside the target (a file, or for brat a folder) and renamed
+// into place at the end, so an export that fails or is cancelled never leaves a half-written result.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -189,11 +189,9 @@ function tagLook(tags: readonly TagDefinition[], id: string, className: string |
   };
 }
 
-const CLOSINGS = Array.from({ length: 9 }, (_, n) => '</mark>'.repeat(n));
-
 /**
- * The text, cut at every annotation edge; each piece wrapped in one span per annotation covering
- * it, and a numbered link to the table where an annotation starts. (`list` in position order.)
+ * The text, cut at every annotation edge; each piece wrapped in one `<mark>` per annotation
+ * covering it, and a numbered link to the table where an annotation starts. (`list` in position order.)
  */
 function highlightedText(text: CodePointText, list: readonly Annotation[], rowPrefix: string, lookOf: (id: string) => TagLook): string {
   const edges = [...new Set([0, text.length, ...list.flatMap((a) => [a.start, a.end])])].sort((x, y) => x - y);
@@ -223,7 +221,7 @@ function highlightedText(text: CodePointText, list: readonly Annotation[], rowPr
       continue;
     }
     for (const i of active) html += opening[i];
-    html += piece + (CLOSINGS[active.length] ?? '</mark>'.repeat(active.length));
+    html += piece + '</mark>'.repeat(active.length);
   }
   return html + '</div>';
 }

@@ -80,13 +80,11 @@ export class W3cCollectionStream {
   }
 
   private pageHead(p: number): string {
-    const json = JSON.stringify;
     return `{"id":${json(this.pageId(p))},"type":"AnnotationPage","partOf":${json(this.collectionId)},"startIndex":${p * W3C_PAGE_SIZE}${p > 0 ? `,"prev":${json(this.pageId(p - 1))}` : ''},"items":[`;
   }
 
   head(): string {
-    const json = JSON.stringify;
-    return `{"@context":${json(W3C_CONTEXT)},"id":${json(this.collectionId)},"type":"AnnotationCollection","label":${json(this.label)},"first":${this.pageHead(0)}`;
+    return `{"@context":${CONTEXT_JSON},"id":${json(this.collectionId)},"type":"AnnotationCollection","label":${json(this.label)},"first":${this.pageHead(0)}`;
   }
 
   /** The text for one more annotation: a comma, or the start of the next page when this one is full. */
@@ -101,7 +99,7 @@ export class W3cCollectionStream {
 
   /** Close the pages and the collection. */
   end(): string {
-    return `]${'}'.repeat(this.pages)},"total":${this.count},"last":${JSON.stringify(this.pageId(this.pages - 1))}}\n`;
+    return `]${'}'.repeat(this.pages)},"total":${this.count},"last":${json(this.pageId(this.pages - 1))}}\n`;
   }
 
   get total(): number {
