@@ -76,28 +76,36 @@ export function codePointRange(text: string, quote: string): { start: number; en
  */
 export async function selectWithMouse(page: Page, quote: string, options: { expectSelected?: boolean } = {}): Promise<void> {
   await page.locator('.reader-doc').waitFor();
-  const box = await page.evaluate((q) => {
+  const box = await page.evaluate(async (q) => {
     const root = document.querySelector('.reader-doc')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     // Find the quote in the reader's text nodes (it may span several nodes).
-    const nodes: Text[] = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push(n as Text);
-      all += (n as Text).data;
-    }
-    const at = all.indexOf(q);
-    if (at < 0) return null;
-    const locate = (offset: number) => {
-      let acc = 0;
-      for (const node of nodes) {
-        if (offset < acc + node.data.length) return { node, offset: offset - acc };
-        acc += node.data.length;
+    const find = () => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push(n as Text);
+        all += (n as Text).data;
       }
-      throw new Error('offset out of range');
+      const at = all.indexOf(q);
+      const locate = (offset: number) => {
+        let acc = 0;
+        for (const node of nodes) {
+          if (offset < acc + node.data.length) return { node, offset: offset - acc };
+          acc += node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      return { at, locate };
     };
-    // Bring the passage into view first, as a user would scroll to it.
-    locate(at).node.parentElement!.closest('.gloss-block')!.scrollIntoView({ block: 'center' });
+    const before = find();
+    if (before.at < 0) return null;
+    // Bring the passage into view first, as a user would scroll to it, and let the reader draw the
+    // highlights of what came into view (it redraws those paragraphs, replacing their text nodes).
+    before.locate(before.at).node.parentElement!.closest('.gloss-block')!.scrollIntoView({ block: 'center' });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const { at, locate } = find();
+    if (at < 0) return null;
     const charRect = (offset: number) => {
       const { node, offset: o } = locate(offset);
       const r = document.createRange();
