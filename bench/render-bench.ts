@@ -22,6 +22,8 @@ const KEY_ROUNDS = 12;
 const RECOGITO_RUNS = 3;
 /** A settled open's pause after the app is idle: shorter than any user's reach for the mouse. */
 const SETTLE_MS = 500;
+/** Pause after starting Chromium's trace, whose service process starts up meanwhile. */
+const TRACING_SETTLE_MS = 1000;
 const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
@@ -141,9 +143,11 @@ function keyToPaintFromTrace(events: TraceEvent[]): { tag: number[]; del: number
 
 export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[] }> {
   const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  // The trace stays in the browser until the end (a stream read afterwards), so that sending it
+  // does not take CPU from the keys being measured.
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReturnAsStream' });
+  // Tracing starts a service process of its own: let it settle before the first key.
+  await page.waitForTimeout(TRACING_SETTLE_MS);
   for (let round = 0; round < KEY_ROUNDS; round++) {
     await page.evaluate((r) => {
       const blocks = document.querySelectorAll('.reader-doc .gloss-block');
@@ -164,10 +168,19 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
     await page.keyboard.press('Delete');
     await page.waitForTimeout(60);
   }
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
-  await complete;
+  const handle = await complete;
+  let json = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
+    json += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
   await cdp.detach();
+  const parsed = JSON.parse(json) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const traced = keyToPaintFromTrace(events);
   const probe = await page.evaluate(() => {
     const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
