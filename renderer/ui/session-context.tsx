@@ -1,9 +1,11 @@
 // React access to the session, its store and the reader. Components select one field at a time
-// (zustand's useStore with a selector) so each re-renders only when what it shows changes.
+// (zustand's useStore with a selector) so each re-renders only when what it shows changes; they
+// subscribe through the panel gate, so a key's highlight is painted before they render.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { GlossSession } from '../state/gloss-session.js';
 import type { GlossState } from '../state/gloss-store.js';
+import { panelGate } from './panel-gate.js';
 
 /** What the rest of the window asks of the text on screen, be it the reader or the text editor. */
 export interface TextSurface {
@@ -31,5 +33,5 @@ export function useApp(): AppContextValue {
 }
 
 export function useGloss<T>(selector: (state: GlossState) => T): T {
-  return useStore(useApp().session.store, selector);
+  return useStore(panelGate.viewOf(useApp().session.store), selector);
 }

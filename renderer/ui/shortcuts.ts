@@ -4,6 +4,7 @@
 import { measureKeyToPaint } from '../perf-marks.js';
 import { canLink } from '../../shared/links.js';
 import type { AppContextValue } from './session-context.js';
+import { panelGate } from './panel-gate.js';
 
 export interface ShortcutHelp {
   keys: string;
@@ -50,8 +51,15 @@ export const SHORTCUTS: { group: string; items: ShortcutHelp[] }[] = [
   },
 ];
 
-/** Run the shortcut for `event`, if there is one; true when it was handled. */
-export function runShortcut(event: KeyboardEvent, { session, reader }: AppContextValue): boolean {
+/**
+ * Run the shortcut for `event`, if there is one; true when it was handled. The panels hear of
+ * its changes once the reader has painted them (see panel-gate.ts).
+ */
+export function runShortcut(event: KeyboardEvent, app: AppContextValue): boolean {
+  return panelGate.hold(() => shortcut(event, app));
+}
+
+function shortcut(event: KeyboardEvent, { session, reader }: AppContextValue): boolean {
   const store = session.store;
   const s = store.getState();
   const mod = event.ctrlKey || event.metaKey;

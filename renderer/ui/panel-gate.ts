@@ -1,0 +1,74 @@
+// A key that tags or deletes must show its highlight in the very next frame. The reader paints
+// from the store on its own subscription, synchronously; React's panels (the list, the details,
+// the status bar, the counts) re-render from the same change. Rendered before the frame, their
+// work would stand between the key and the highlight. The gate holds React's notifications of
+// changes made inside `hold` until that frame is painted, then delivers them. Changes made
+// anywhere else (typing in a field, a save finishing) reach React at once, as before, and a
+// component that renders meanwhile for another reason reads the store as it is: nothing shows
+// a state the store never had.
+import type { StoreApi } from 'zustand/vanilla';
+import { afterNextPaint } from '../perf-marks.js';
+
+type Listener<S> = (state: S, previous: S) => void;
+
+export class PanelGate {
+  private holding = 0;
+  /** Listeners told of nothing yet, with the state before the first change they missed. */
+  private readonly waiting = new Map<Listener<never>, { store: StoreApi<never>; previous: unknown }>();
+  private flushScheduled = false;
+  private readonly views = new WeakMap<object, object>();
+
+  /** @param afterPaint runs a callback once the next frame has been painted. */
+  constructor(private readonly afterPaint: (then: () => void) => void) {}
+
+  /** Run `change`; React hears of the store changes it makes after the next paint. */
+  hold<T>(change: () => T): T {
+    this.holding++;
+    try {
+      return change();
+    } finally {
+      this.holding--;
+      if (this.holding === 0 && this.waiting.size > 0 && !this.flushScheduled) {
+        this.flushScheduled = true;
+        this.afterPaint(() => this.flush());
+      }
+    }
+  }
+
+  /** The store as React's hooks subscribe to it (one view per store, so hooks see a stable object). */
+  viewOf<S>(store: StoreApi<S>): StoreApi<S> {
+    let view = this.views.get(store) as StoreApi<S> | undefined;
+    if (!view) {
+      view = {
+        ...store,
+        subscribe: (listener: Listener<S>) => {
+          const unsubscribe = store.subscribe((state, previous) => {
+            const key = listener as Listener<never>;
+            if (this.holding === 0) {
+              this.waiting.delete(key);
+              listener(state, previous);
+              return;
+            }
+            if (!this.waiting.has(key)) this.waiting.set(key, { store: store as unknown as StoreApi<never>, previous });
+          });
+          return () => {
+            unsubscribe();
+            this.waiting.delete(listener as Listener<never>);
+          };
+        },
+      };
+      this.views.set(store, view);
+    }
+    return view;
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const due = [...this.waiting];
+    this.waiting.clear();
+    for (const [listener, { store, previous }] of due) (listener as Listener<unknown>)(store.getState(), previous);
+  }
+}
+
+/** The window's one gate: shortcuts and reader clicks hold it; `useGloss` subscribes through it. */
+export const panelGate = new PanelGate(afterNextPaint);
