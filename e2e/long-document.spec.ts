@@ -71,3 +71,26 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
   const after = await expectSidecar(host.folder, LONG_ARTICLE, (s) => expect(s.annotations).toHaveLength(10_000));
   expect(after.annotations.some((a) => a.id === added!.id)).toBe(false);
 });
+
+test('the key rehearsal after opening runs on a reader of its own: the document, its history, its file and the focus are untouched', async ({ page }) => {
+  const sidecarFile = path.join(host.folder, `${LONG_ARTICLE}.gloss.json`);
+  const before = await fs.readFile(sidecarFile);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: new RegExp(LONG_ARTICLE) }).click();
+  await expect(page.getByTestId('annotation-count')).toHaveText('10000');
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:keys-rehearsed').length > 0, null, { timeout: 30_000 });
+  const { detail, leftOver } = await page.evaluate(() => ({
+    detail: (performance.getEntriesByName('gloss:keys-rehearsed')[0] as PerformanceMark).detail as { painted: number; rounds: number },
+    leftOver: document.querySelectorAll('.reader-rehearsal').length,
+  }));
+  // Every round tagged and painted on the hidden reader, which is gone again.
+  expect(detail.rounds).toBeGreaterThan(0);
+  expect(detail.painted).toBe(detail.rounds);
+  expect(leftOver).toBe(0);
+  await expect(page.locator('.reader .reader-doc')).toBeFocused();
+  // Nothing to undo: the rehearsal's tags never reached this document's history.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('annotation-count')).toHaveText('10000');
+  await expect(page.getByTestId('save-status')).not.toContainText(/unsaved|saving/i);
+  expect(await fs.readFile(sidecarFile)).toEqual(before);
+});

@@ -26,6 +26,11 @@ export function afterNextPaint(then: () => void): void {
   });
 }
 
+/** The key rehearsal (ui/key-rehearsal.ts) is done: `painted` of its `rounds` drew their highlight. */
+export function markKeysRehearsed(painted: number, rounds: number): void {
+  performance.mark('gloss:keys-rehearsed', { detail: { painted, rounds } });
+}
+
 /** The reader and its highlights are built; measure open → painted once the frame is on screen. */
 export function markReaderBuilt(): void {
   performance.mark('gloss:reader-built');

@@ -25,7 +25,7 @@ export interface ReaderCommands {
 }
 
 /** Sections whose highlights are drawn before the view has reported what it shows: the top of the document. */
-const INITIAL_LIVE_SECTIONS = 3;
+export const INITIAL_LIVE_SECTIONS = 3;
 /**
  * How far beyond the visible part of the reader highlights are drawn ahead of scrolling: two
  * screens above and below, so a section's highlights are there before it comes into view.

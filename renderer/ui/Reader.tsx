@@ -1,57 +1,18 @@
 // Mounts the ProseMirror reader for the open document and feeds it the store's annotations.
 import { useEffect, useRef, useState } from 'react';
-import type { Annotation } from '../../shared/sidecar-format.js';
-import { tagById } from '../../shared/tags.js';
 import { ReaderLayout } from '../reader/reader-layout.js';
 import { ReaderView } from '../reader/reader-view.js';
 import type { GlossState } from '../state/gloss-store.js';
 import { markReaderBuilt } from '../perf-marks.js';
 import { useApp, useGloss } from './session-context.js';
 import { runShortcut } from './shortcuts.js';
+import { panelGate } from './panel-gate.js';
+import { HighlightFeed } from './highlight-feed.js';
+import { rehearseKeysOnce } from './key-rehearsal.js';
 import { HoverCard, type HoverState } from './HoverCard.js';
 import { LinkBar, linkSelectedTo } from './LinkBar.js';
 import { TextEditor } from './TextEditor.js';
 import { furnitureBlocks } from '../../shared/furniture.js';
-
-function idsWith(anchors: GlossState['anchors'], status: 'orphaned' | 'fuzzy'): Set<string> {
-  return new Set(Object.entries(anchors).filter(([, note]) => note.status === status).map(([id]) => id));
-}
-
-/** Ids that carry a link marker: they link to something, or something links to them. */
-function linkedIds(s: GlossState): Set<string> {
-  const ids = new Set<string>();
-  const path = s.document?.path;
-  for (const a of s.annotations) {
-    if (a.links.length === 0) continue;
-    ids.add(a.id);
-    for (const l of a.links) if ((l.file ?? path) === path) ids.add(l.target);
-  }
-  for (const l of s.externalLinks) ids.add(l.target);
-  return ids;
-}
-
-/**
- * Whether a change of the annotation list can change which ids carry link markers. The list is
- * immutable and kept in order, so the change lies between the unchanged head and tail (found by
- * identity); a change there that adds or removes no link, and removes no link target, leaves the
- * markers as they are. Saves a scan of 10,000 annotations on most tag and delete keys.
- */
-function mayChangeLinked(prev: readonly Annotation[], next: readonly Annotation[], linked: ReadonlySet<string>): boolean {
-  let head = 0;
-  const shorter = Math.min(prev.length, next.length);
-  while (head < shorter && prev[head] === next[head]) head++;
-  let tail = 0;
-  while (tail < shorter - head && prev[prev.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
-  for (let i = head; i < prev.length - tail; i++) if (prev[i]!.links.length > 0 || linked.has(prev[i]!.id)) return true;
-  for (let i = head; i < next.length - tail; i++) if (next[i]!.links.length > 0 || linked.has(next[i]!.id)) return true;
-  return false;
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
 
 export function Reader() {
   const app = useApp();
@@ -69,42 +30,35 @@ export function Reader() {
     const mount = mountRef.current;
     if (!document || !mount || editingText) return;
     const layout = new ReaderLayout(document.text, document.format, document.structure);
-    let hidden = idsWith(store.getState().anchors, 'orphaned');
-    let fuzzy = idsWith(store.getState().anchors, 'fuzzy');
-    let linked = linkedIds(store.getState());
-    const describe = (a: Annotation) => {
-      const tags = store.getState().tags;
-      const person = a.attributes.speaker ?? a.attributes.claimant ?? a.attributes.denier;
-      const text = a.exact.length > 60 ? `${a.exact.slice(0, 60)}…` : a.exact;
-      return `${tagById(tags, a.tag).label}${person ? ` (${person})` : ''}: ${text}`;
-    };
-    const input = (s: GlossState) => ({ annotations: s.annotations, hidden, fuzzy, linked, selectedId: s.selectedId, describe });
+    const feed = new HighlightFeed(store);
     const view = new ReaderView(
       mount,
       layout,
       {
         onKey: (event) => runShortcut(event, app),
         tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
-        clickAnnotation: (id) => {
-          const s = store.getState();
-          if (s.linkingFrom && id) linkSelectedTo(store, s.linkingFrom, { file: null, id });
-          else s.select(id);
-        },
+        // Clicks and sticky tagging, like keys, show their highlight before the panels follow.
+        clickAnnotation: (id) =>
+          panelGate.hold(() => {
+            const s = store.getState();
+            if (s.linkingFrom && id) linkSelectedTo(store, s.linkingFrom, { file: null, id });
+            else s.select(id);
+          }),
         clickSuggestion: (id) => store.getState().focusSuggestion(id),
         selectionMade: () => {
           const sticky = store.getState().stickyTag;
-          if (sticky) view.tagSelection(sticky);
+          if (sticky) panelGate.hold(() => view.tagSelection(sticky));
         },
         hover: (ids, x, y) => setHover(ids.length ? { ids, x, y } : null),
       },
-      input(store.getState()),
+      feed.input(store.getState()),
       mount.closest('.reader'),
     );
     reader.current = view;
-    const push = (s: GlossState) => view.setHighlights(input(s));
     const pushSuggestions = (s: GlossState) => view.setSuggestions({ suggestions: s.suggestions ?? [], currentId: s.currentSuggestion });
     if (store.getState().suggestions) pushSuggestions(store.getState());
     markReaderBuilt();
+    rehearseKeysOnce();
     // Page furniture of plain texts, found when the page is idle so opening does not wait for it.
     const furnitureTimer =
       document.format === 'txt' || document.format === 'md'
@@ -118,15 +72,7 @@ export function Reader() {
           )
         : null;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.anchors !== prev.anchors) {
-        hidden = idsWith(s.anchors, 'orphaned');
-        fuzzy = idsWith(s.anchors, 'fuzzy');
-      }
-      if (s.externalLinks !== prev.externalLinks || (s.annotations !== prev.annotations && mayChangeLinked(prev.annotations, s.annotations, linked))) {
-        const next = linkedIds(s);
-        if (!sameSet(next, linked)) linked = next;
-      }
-      if (s.annotations !== prev.annotations || s.selectedId !== prev.selectedId || s.anchors !== prev.anchors || s.externalLinks !== prev.externalLinks) push(s);
+      if (feed.changed(s, prev)) view.setHighlights(feed.input(s));
       if (s.suggestions !== prev.suggestions || s.currentSuggestion !== prev.currentSuggestion) {
         pushSuggestions(s);
         const current = s.currentSuggestion && s.currentSuggestion !== prev.currentSuggestion ? s.suggestions?.find((x) => x.id === s.currentSuggestion) : undefined;
