@@ -68,7 +68,8 @@ export function withLink(annotation: Annotation, link: AnnotationLink): Annotati
 export function unlinkFrom(annotations: readonly Annotation[], fromFile: string, file: string, id: string): { before: Annotation; links: AnnotationLink[] }[] {
   const out: { before: Annotation; links: AnnotationLink[] }[] = [];
   for (const a of annotations) {
-    if (!a.links.some((l) => linkPointsAt(l, fromFile, file, id))) continue;
+    // Most annotations link to nothing: skipped without a closure per entry (10,000 on a delete key).
+    if (a.links.length === 0 || !a.links.some((l) => linkPointsAt(l, fromFile, file, id))) continue;
     out.push({ before: a, links: a.links.filter((l) => !linkPointsAt(l, fromFile, file, id)) });
   }
   return out;

@@ -28,6 +28,13 @@ export const COALESCE_MS = 1500;
  * annotation list never sorts 10,000 entries on a keystroke.
  */
 export function applyChange(list: readonly Annotation[], change: Pick<AnnotationChange, 'before' | 'after'>): Annotation[] {
+  // A tag key adds one annotation, a delete key removes one: one copy of the list, made by the
+  // engine, instead of a copy and then a splice moving half of it.
+  if (change.before.length === 0 && change.after.length === 1) return list.toSpliced(sortedIndex(list, change.after[0]!), 0, change.after[0]!);
+  if (change.before.length === 1 && change.after.length === 0) {
+    const at = indexOfId(list, change.before[0]!);
+    if (at >= 0) return list.toSpliced(at, 1);
+  }
   const out = list.slice();
   // Each replaced annotation is found where its position puts it (binary search), not by a scan
   // of the whole list: a tag or delete key on 10,000 annotations touches a few entries.
