@@ -3,9 +3,9 @@
 // highlight should show within a frame. So once per window, in idle time after the first document
 // has opened, the same path (reader command, store change, highlight feed, highlight plugin,
 // ProseMirror's update of the view) runs a few times on a throwaway reader: a store of its own
-// and a hidden, inert view over a short text, in a shadow tree of its own. The open document, its history, its file and the
-// focus are never touched; each step takes an idle slice of its own, so a key pressed meanwhile
-// waits for one step at most.
+// and a hidden, inert view over a short text, in a shadow tree of its own. The open document,
+// its history, its file and the focus are never touched; each step takes an idle slice of its
+// own, so a key pressed meanwhile waits for one step at most.
 import { TextSelection } from 'prosemirror-state';
 import { createAnnotation, compareByPosition } from '../../shared/annotations.js';
 import { linksInto } from '../../shared/links.js';
