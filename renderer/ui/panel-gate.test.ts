@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { PanelGate } from './panel-gate.js';
+import { PanelGate, afterPaintOrSoon } from './panel-gate.js';
 
 /** A gate whose "next paint" is whenever the test says. */
 function gateWithManualPaint() {
@@ -95,5 +95,28 @@ describe('PanelGate', () => {
     const b = createStore<{ n: number }>()(() => ({ n: 0 }));
     expect(gate.viewOf(a)).toBe(gate.viewOf(a));
     expect(gate.viewOf(a)).not.toBe(gate.viewOf(b));
+  });
+});
+
+describe('afterPaintOrSoon', () => {
+  it('runs once, at the paint when one comes, else after the time limit (a hidden page paints nothing)', () => {
+    vi.useFakeTimers();
+    try {
+      const frames: (() => void)[] = [];
+      let painted = 0;
+      afterPaintOrSoon(() => painted++, (f) => frames.push(f), 200);
+      frames.forEach((f) => f());
+      vi.advanceTimersByTime(500);
+      expect(painted).toBe(1);
+
+      let hidden = 0;
+      afterPaintOrSoon(() => hidden++, () => {}, 200);
+      vi.advanceTimersByTime(199);
+      expect(hidden).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(hidden).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

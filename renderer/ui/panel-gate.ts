@@ -70,5 +70,21 @@ export class PanelGate {
   }
 }
 
+/** A hidden page paints no frames: held changes then reach the panels after this long anyway. */
+const LATEST_MS = 200;
+
+/** Run `then` once: after the next paint, or after `latestMs`, whichever comes first. */
+export function afterPaintOrSoon(then: () => void, paint: (then: () => void) => void = afterNextPaint, latestMs = LATEST_MS): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    then();
+  };
+  const timer = setTimeout(once, latestMs);
+  paint(once);
+}
+
 /** The window's one gate: shortcuts and reader clicks hold it; `useGloss` subscribes through it. */
-export const panelGate = new PanelGate(afterNextPaint);
+export const panelGate = new PanelGate((then) => afterPaintOrSoon(then));
