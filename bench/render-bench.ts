@@ -24,6 +24,8 @@ const RECOGITO_RUNS = 3;
 const SETTLE_MS = 500;
 /** Pause after starting Chromium's trace, whose service process starts up meanwhile. */
 const TRACING_SETTLE_MS = 1000;
+/** How long a key is held down: typists hold keys for 70–120 ms. */
+const KEY_HOLD_MS = 80;
 const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
 
@@ -160,6 +162,18 @@ function keyToPaintFromTrace(events: TraceEvent[]): { tag: number[]; del: number
   return { tag, del, tagBusy, delBusy, cpu };
 }
 
+/**
+ * Press and release a key as a person does: held for KEY_HOLD_MS. (Playwright's `press` releases
+ * at once, so the key-up's handling, in the browser and on the page's main thread, fell inside
+ * the key-down's frame, which a person's key-up never does.)
+ */
+async function typeKey(page: Page, key: string): Promise<void> {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(KEY_HOLD_MS);
+  await page.keyboard.up(key);
+  await page.waitForTimeout(60);
+}
+
 export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[]; busyCpu: number[] }> {
   const cdp = await page.context().newCDPSession(page);
   // The trace stays in the browser until the end (a stream read afterwards), so that sending it
@@ -182,10 +196,8 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
       selection.addRange(range);
     }, round);
     await page.waitForTimeout(60); // let ProseMirror read the selection
-    await page.keyboard.press('1');
-    await page.waitForTimeout(60);
-    await page.keyboard.press('Delete');
-    await page.waitForTimeout(60);
+    await typeKey(page, '1');
+    await typeKey(page, 'Delete');
   }
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
