@@ -123,7 +123,10 @@ function keyToPaintFromTrace(events: TraceEvent[]): { tag: number[]; del: number
   for (const e of events) if (e.name === 'EventDispatch') dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...dispatches].sort((a, b) => b[1] - a[1])[0]?.[0];
   const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
-  const keydowns = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  // Key presses only: a keydown dispatched from script (the app's key rehearsal) runs inside a
+  // function call, a pressed key's straight from the input queue.
+  const scripts = onMain.filter((e) => e.name === 'FunctionCall' || e.name === 'FireIdleCallback' || e.name === 'TimerFire');
+  const keydowns = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown' && !scripts.some((f) => f.ts <= e.ts && e.ts + e.dur! <= f.ts + f.dur!));
   const tag: number[] = [];
   const del: number[] = [];
   const tagBusy: number[] = [];

@@ -14,6 +14,8 @@ import { INITIAL_LIVE_SECTIONS, ReaderView } from '../reader/reader-view.js';
 import { createGlossStore } from '../state/gloss-store.js';
 import { HighlightFeed } from './highlight-feed.js';
 import { markKeysRehearsed } from '../perf-marks.js';
+import type { AppContextValue } from './session-context.js';
+import { runShortcut } from './shortcuts.js';
 
 /** Tag-and-delete rounds: enough for the browser's compilers to take up the path's functions. */
 export const REHEARSAL_ROUNDS = 12;
@@ -36,6 +38,7 @@ const UNDRAWN_FROM = PARAGRAPHS.slice(0, INITIAL_LIVE_SECTIONS * SECTION_SIZE).j
  */
 const FAR_ANNOTATIONS = 3000;
 
+/** The default tags, whose keys are 1, 2 and 3. */
 const TAGS = ['claim', 'quote', 'denial'];
 
 /**
@@ -78,11 +81,21 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
   document.body.append(host);
   const layout = new ReaderLayout(store.getState().document!.text, 'txt', null);
   const feed = new HighlightFeed(store);
+  // What the tag and delete shortcuts use of the session: its store, and the delete request
+  // (as GlossSession.requestDelete does once links are known: ask for incoming links, then delete).
+  const session = {
+    store,
+    requestDelete: (id: string) => {
+      const s = store.getState();
+      if (linksInto(s.annotations, s.document!.path, id).length === 0) s.deleteAnnotation(id);
+    },
+  };
+  const app = { session, reader: { current: null } } as unknown as AppContextValue;
   const view = new ReaderView(
     mount,
     layout,
     {
-      onKey: () => false,
+      onKey: (event) => runShortcut(event, app),
       tagRange: (tag, start, end) => store.getState().addAnnotation(tag, start, end),
       clickAnnotation: () => {},
       clickSuggestion: () => {},
@@ -92,6 +105,7 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
     feed.input(store.getState()),
     mount,
   );
+  app.reader.current = view;
   const unsubscribe = store.subscribe((s, prev) => {
     if (feed.changed(s, prev)) view.setHighlights(feed.input(s));
   });
@@ -102,12 +116,12 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
       const start = 40 + ((round * 137) % 2000);
       const { state } = view.view;
       view.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, layout.toPos(start), layout.toPos(start + 60))));
-      view.tagSelection(TAGS[round % 3]!);
-      const s = store.getState();
-      const added = s.selectedId;
+      // The keys themselves, through ProseMirror's key handling and the shortcuts (untrusted
+      // events: the app's key timings ignore them; not composed: they stay in the shadow tree).
+      press(view, String((round % 3) + 1));
+      const added = store.getState().selectedId;
       if (added && mount.querySelector(`[data-ann-id="${added}"]`)) painted++;
-      // As the delete key does (GlossSession.requestDelete): ask for incoming links, then delete.
-      if (added && linksInto(s.annotations, s.document!.path, added).length === 0) s.deleteAnnotation(added);
+      press(view, 'Delete');
     }
   } finally {
     unsubscribe();
@@ -115,6 +129,10 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
     host.remove();
   }
   return painted;
+}
+
+function press(view: ReaderView, key: string): void {
+  view.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 }
 
 let scheduled = false;

@@ -93,7 +93,8 @@ function shortcut(event: KeyboardEvent, { session, reader }: AppContextValue): b
   }
   if (key === 'Delete' || key === 'Backspace') {
     if (s.selectedId) session.requestDelete(s.selectedId);
-    measureKeyToPaint(event.timeStamp, 'delete');
+    // Only real key presses are timed (not the key rehearsal's).
+    if (event.isTrusted) measureKeyToPaint(event.timeStamp, 'delete');
     return true;
   }
   const lower = key.toLowerCase();
@@ -138,7 +139,7 @@ function shortcut(event: KeyboardEvent, { session, reader }: AppContextValue): b
     if (!reader.current?.tagSelection(tag.id) && s.selectedId) s.retag(s.selectedId, tag.id);
     s.noteTagUsed(tag.id);
     if (s.stickyTag) s.setSticky(tag.id);
-    measureKeyToPaint(event.timeStamp, 'tag');
+    if (event.isTrusted) measureKeyToPaint(event.timeStamp, 'tag');
     return true;
   }
   return false;
