@@ -10,7 +10,7 @@ import { sameAnnotationSet } from '../../shared/merge.js';
 import { linksInto } from '../../shared/links.js';
 import { markOpenRequested } from '../perf-marks.js';
 import { startAutosave, hasUnsavedWork, type Autosave, type AutosaveOptions } from './autosave.js';
-import type { GlossStore } from './gloss-store.js';
+import type { GlossState, GlossStore } from './gloss-store.js';
 
 export interface GlossSession {
   host: GlossHost;
@@ -49,6 +49,11 @@ export interface GlossSession {
   hasUnsavedWork(): boolean;
   flush(): Promise<void>;
   dispose(): void;
+}
+
+/** Whether any annotation, of this article or (as far as known) of another, links to annotation `id`: deleting it then asks first. */
+export function hasIncomingLinks(s: GlossState, id: string): boolean {
+  return (s.document !== null && linksInto(s.annotations, s.document.path, id).length > 0) || s.externalLinks.some((l) => l.target === id);
 }
 
 /** The analyst's choice to run Suggest whenever an article opens (kept in this browser profile). */
@@ -283,8 +288,7 @@ export function createGlossSession(host: GlossHost, store: GlossStore, autosaveO
       }
       const s = store.getState();
       if (!s.document) return;
-      const linked = linksInto(s.annotations, s.document.path, id).length > 0 || s.externalLinks.some((l) => l.target === id);
-      if (linked) s.setPendingDelete(id);
+      if (hasIncomingLinks(s, id)) s.setPendingDelete(id);
       else void session.deleteAnnotation(id);
     },
 

@@ -1,17 +1,17 @@
 // The first tag and delete keys after a document opens ran code the browser had not compiled
 // yet: 30–50 ms of work each in the render benchmark, against 8–12 ms once warm, when a key's
 // highlight should show within a frame. So once per window, in idle time after the first document
-// has opened, the same path (reader command, store change, highlight feed, highlight plugin,
-// ProseMirror's update of the view) runs a few times on a throwaway reader: a store of its own
-// and a hidden, inert view over a short text, in a shadow tree of its own. The open document,
-// its history, its file and the focus are never touched; each step takes an idle slice of its
-// own, so a key pressed meanwhile waits for one step at most.
+// has opened, the tag and delete keys are pressed a few times on a throwaway reader, down the
+// same path (ProseMirror's key handling, the shortcuts, the store, the highlight feed and plugin,
+// the view's update): a store of its own and a hidden, inert view over a short text, in a shadow
+// tree of its own. The open document, its history, its file and the focus are never touched;
+// each step takes an idle slice of its own, so a key pressed meanwhile waits for one step at most.
 import { TextSelection } from 'prosemirror-state';
 import { createAnnotation, compareByPosition } from '../../shared/annotations.js';
-import { linksInto } from '../../shared/links.js';
 import { ReaderLayout, SECTION_SIZE } from '../reader/reader-layout.js';
 import { INITIAL_LIVE_SECTIONS, ReaderView } from '../reader/reader-view.js';
 import { createGlossStore } from '../state/gloss-store.js';
+import { hasIncomingLinks } from '../state/gloss-session.js';
 import { HighlightFeed } from './highlight-feed.js';
 import { markKeysRehearsed } from '../perf-marks.js';
 import type { AppContextValue } from './session-context.js';
@@ -26,20 +26,22 @@ export type IdleScheduler = (step: () => void) => void;
 const whenIdle: IdleScheduler = (step) => void requestIdleCallback(() => step(), { timeout: 2000 });
 
 const SENTENCE = 'The minister said on Tuesday that the figures were “entirely accurate”, a claim the ministry’s own auditors later denied. ';
-/** Paragraphs of a few sentences, like an article's: the sections drawn from the start, and two more. */
-const PARAGRAPHS = Array.from({ length: (INITIAL_LIVE_SECTIONS + 2) * SECTION_SIZE }, (_, i) => SENTENCE.repeat(1 + (i % 3)).trimEnd());
-const TEXT = PARAGRAPHS.join('\n\n');
-/** Where the first section not drawn begins (the text has no characters beyond the BMP: code points are UTF-16 units). */
-const UNDRAWN_FROM = PARAGRAPHS.slice(0, INITIAL_LIVE_SECTIONS * SECTION_SIZE).join('\n\n').length + 2;
+
+/**
+ * Paragraphs of a few sentences, like an article's: the sections drawn from the start, and two
+ * more; and where the first section not drawn begins (no characters beyond the BMP: code points
+ * are UTF-16 units). Made when the rehearsal runs, not when the app starts.
+ */
+function rehearsalText(): { text: string; undrawnFrom: number } {
+  const paragraphs = Array.from({ length: (INITIAL_LIVE_SECTIONS + 2) * SECTION_SIZE }, (_, i) => SENTENCE.repeat(1 + (i % 3)).trimEnd());
+  return { text: paragraphs.join('\n\n'), undrawnFrom: paragraphs.slice(0, INITIAL_LIVE_SECTIONS * SECTION_SIZE).join('\n\n').length + 2 };
+}
 /**
  * Annotations the store holds beyond the drawn sections: the key path's passes over a document's
  * annotations (finding, unlinking, skipping the unchanged) then run long enough to be compiled, as
  * on a long document, while the hidden view paints only the few near the tagged passages.
  */
 const FAR_ANNOTATIONS = 3000;
-
-/** The default tags, whose keys are 1, 2 and 3. */
-const TAGS = ['claim', 'quote', 'denial'];
 
 /**
  * Rehearse the tag and delete keys on a throwaway reader; resolves with the number of rounds
@@ -49,21 +51,25 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
   const step = () => new Promise<void>((resolve) => schedule(resolve));
   await step();
   const store = createGlossStore();
+  const { text: source, undrawnFrom } = rehearsalText();
   store.getState().showDocument({
     path: '(key rehearsal)',
     name: '(key rehearsal)',
     format: 'txt',
-    text: TEXT,
-    fingerprint: { name: '(key rehearsal)', bytes: TEXT.length, sha256: '0'.repeat(64), encoding: 'utf-8', lineEndings: 'lf', codePoints: TEXT.length },
+    text: source,
+    fingerprint: { name: '(key rehearsal)', bytes: source.length, sha256: '0'.repeat(64), encoding: 'utf-8', lineEndings: 'lf', codePoints: source.length },
     sidecar: { kind: 'none' },
   });
   const text = store.getState().document!.text;
+  // The store's tags with a key, as the analyst presses them (the default set: 1, 2, 3).
+  const keyed = store.getState().tags.filter((t) => t.key);
+  const tagOf = (i: number) => keyed[i % keyed.length]!;
   const annotations = [
     // Some overlapping the passages tagged below, as in a real document.
-    ...Array.from({ length: 6 }, (_, i) => createAnnotation(text, { tag: TAGS[i % 3]!, start: i * 90, end: i * 90 + 140 })),
+    ...Array.from({ length: 6 }, (_, i) => createAnnotation(text, { tag: tagOf(i).id, start: i * 90, end: i * 90 + 140 })),
     ...Array.from({ length: FAR_ANNOTATIONS }, (_, i) => {
-      const start = UNDRAWN_FROM + ((i * 7919) % (text.length - UNDRAWN_FROM - 200));
-      return createAnnotation(text, { tag: TAGS[i % 3]!, start, end: start + 20 + (i % 150) });
+      const start = undrawnFrom + ((i * 7919) % (text.length - undrawnFrom - 200));
+      return createAnnotation(text, { tag: tagOf(i).id, start, end: start + 20 + (i % 150) });
     }),
   ].sort(compareByPosition);
   store.setState({ annotations });
@@ -82,12 +88,12 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
   const layout = new ReaderLayout(store.getState().document!.text, 'txt', null);
   const feed = new HighlightFeed(store);
   // What the tag and delete shortcuts use of the session: its store, and the delete request
-  // (as GlossSession.requestDelete does once links are known: ask for incoming links, then delete).
+  // (as GlossSession.requestDelete does once links are known: ask when linked, else delete).
   const session = {
     store,
     requestDelete: (id: string) => {
       const s = store.getState();
-      if (linksInto(s.annotations, s.document!.path, id).length === 0) s.deleteAnnotation(id);
+      if (!hasIncomingLinks(s, id)) s.deleteAnnotation(id);
     },
   };
   const app = { session, reader: { current: null } } as unknown as AppContextValue;
@@ -118,7 +124,7 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
       view.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, layout.toPos(start), layout.toPos(start + 60))));
       // The keys themselves, through ProseMirror's key handling and the shortcuts (untrusted
       // events: the app's key timings ignore them; not composed: they stay in the shadow tree).
-      press(view, String((round % 3) + 1));
+      press(view, tagOf(round).key!);
       const added = store.getState().selectedId;
       if (added && mount.querySelector(`[data-ann-id="${added}"]`)) painted++;
       press(view, 'Delete');

@@ -13,8 +13,8 @@ type Listener<S> = (state: S, previous: S) => void;
 
 export class PanelGate {
   private holding = 0;
-  /** Listeners told of nothing yet, with the state before the first change they missed. */
-  private readonly waiting = new Map<Listener<never>, { store: StoreApi<never>; previous: unknown }>();
+  /** Listeners told of nothing yet, each with its call (the state before the first change it missed). */
+  private readonly waiting = new Map<unknown, () => void>();
   private flushScheduled = false;
   private readonly views = new WeakMap<object, object>();
 
@@ -43,17 +43,16 @@ export class PanelGate {
         ...store,
         subscribe: (listener: Listener<S>) => {
           const unsubscribe = store.subscribe((state, previous) => {
-            const key = listener as Listener<never>;
             if (this.holding === 0) {
-              this.waiting.delete(key);
+              this.waiting.delete(listener);
               listener(state, previous);
-              return;
+            } else if (!this.waiting.has(listener)) {
+              this.waiting.set(listener, () => listener(store.getState(), previous));
             }
-            if (!this.waiting.has(key)) this.waiting.set(key, { store: store as unknown as StoreApi<never>, previous });
           });
           return () => {
             unsubscribe();
-            this.waiting.delete(listener as Listener<never>);
+            this.waiting.delete(listener);
           };
         },
       };
@@ -64,9 +63,9 @@ export class PanelGate {
 
   private flush(): void {
     this.flushScheduled = false;
-    const due = [...this.waiting];
+    const due = [...this.waiting.values()];
     this.waiting.clear();
-    for (const [listener, { store, previous }] of due) (listener as Listener<unknown>)(store.getState(), previous);
+    for (const call of due) call();
   }
 }
 
