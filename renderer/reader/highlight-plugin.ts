@@ -65,6 +65,11 @@ export function makeSectionsDead(tr: Transaction, sections: number[]): Transacti
   return tr.setMeta(highlightKey, { kind: 'dead', sections } satisfies HighlightMeta);
 }
 
+/** Whether a section's highlights are drawn. */
+export function isSectionLive(state: EditorState, section: number): boolean {
+  return highlightKey.getState(state)?.live.has(section) ?? false;
+}
+
 /** Annotation ids painted at a ProseMirror position, innermost (shortest) first. */
 export function annotationsAt(state: EditorState, pos: number): string[] {
   const plugin = highlightKey.getState(state);

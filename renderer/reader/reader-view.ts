@@ -4,7 +4,8 @@
 // store: it reports what the user asked for through `ReaderCommands`.
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { annotationsAt, highlightPlugin, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import { annotationsAt, highlightPlugin, isSectionLive, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
+import { SectionQueue } from './section-queue.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
@@ -44,7 +45,7 @@ export class ReaderView {
   private caretWithNextHighlights: number | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sectionObservers: IntersectionObserver[];
+  private readonly sections: { observers: IntersectionObserver[]; queue: SectionQueue | null };
   private hoverFrame = 0;
 
   constructor(
@@ -103,27 +104,38 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
-    this.sectionObservers = this.observeSections(scrollContainer);
+    this.sections = this.observeSections(scrollContainer);
   }
 
-  /** Tell the highlight plugin which sections come within reach, and which go far away, as the reader scrolls. */
-  private observeSections(scrollContainer: Element | null): IntersectionObserver[] {
+  /**
+   * Tell the highlight plugin which sections come within reach, and which go far away, as the
+   * reader scrolls; through a queue that draws the sections in view at once and spreads the rest.
+   */
+  private observeSections(scrollContainer: Element | null): { observers: IntersectionObserver[]; queue: SectionQueue | null } {
     if (typeof IntersectionObserver === 'undefined') {
       this.view.dispatch(makeSectionsLive(this.view.state.tr, Array.from({ length: this.layout.sectionCount }, (_, i) => i)));
-      return [];
+      return { observers: [], queue: null };
     }
+    const queue = new SectionQueue(
+      (sections, live) => this.view.dispatch((live ? makeSectionsLive : makeSectionsDead)(this.view.state.tr, sections)),
+      (section) => isSectionLive(this.view.state, section),
+    );
     const index = new Map<Element, number>();
     const near = new IntersectionObserver(
       (entries) => {
-        const sections = entries.filter((e) => e.isIntersecting).map((e) => index.get(e.target)!);
-        if (sections.length) this.view.dispatch(makeSectionsLive(this.view.state.tr, sections));
+        // Read before anything is redrawn: the layout is still the one the entries were measured on.
+        const view = scrollContainer ? scrollContainer.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+        const reports = entries
+          .filter((e) => e.isIntersecting)
+          .map((e) => ({ section: index.get(e.target)!, distance: Math.max(0, e.boundingClientRect.top - view.bottom, view.top - e.boundingClientRect.bottom) }));
+        if (reports.length) queue.near(reports);
       },
       { root: scrollContainer, rootMargin: LIVE_MARGIN },
     );
     const far = new IntersectionObserver(
       (entries) => {
         const sections = entries.filter((e) => !e.isIntersecting).map((e) => index.get(e.target)!);
-        if (sections.length) this.view.dispatch(makeSectionsDead(this.view.state.tr, sections));
+        if (sections.length) queue.far(sections);
       },
       { root: scrollContainer, rootMargin: DEAD_MARGIN },
     );
@@ -132,10 +144,9 @@ export class ReaderView {
       near.observe(section);
       far.observe(section);
     });
-    return [near, far];
+    return { observers: [near, far], queue };
   }
 
-  /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
   /**
    * React saves and restores the selection of a focused contenteditable around every commit of any
    * root, by walking its DOM from the start up to the selection: O(document) per commit (~30 ms on
@@ -147,6 +158,7 @@ export class ReaderView {
     Object.defineProperty(this.view.dom, 'contentEditable', { configurable: true, get: () => 'inherit' });
   }
 
+  /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
   setHighlights(input: Omit<HighlightInput, 'flashId'>): void {
     this.lastInput = input;
     const tr = setHighlights(this.view.state.tr, { ...input, flashId: this.flashId });
@@ -248,7 +260,8 @@ export class ReaderView {
   }
 
   destroy(): void {
-    for (const observer of this.sectionObservers) observer.disconnect();
+    for (const observer of this.sections.observers) observer.disconnect();
+    this.sections.queue?.stop();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { SectionQueue, type SectionScheduler } from './section-queue.js';
+
+/** A queue over a set of live sections, with tasks and idle periods run when the test says. */
+function queueWithManualTime() {
+  const live = new Set<number>();
+  const applied: string[] = [];
+  const soon: (() => void)[] = [];
+  const idle: (() => void)[] = [];
+  const scheduler: SectionScheduler = { soon: (run) => void soon.push(run), idle: (run) => void idle.push(run) };
+  const queue = new SectionQueue(
+    (sections, makeLive) => {
+      applied.push(`${makeLive ? 'live' : 'dead'} ${sections.join(',')}`);
+      for (const s of sections) (makeLive ? live.add(s) : live.delete(s));
+    },
+    (s) => live.has(s),
+    scheduler,
+  );
+  const runTask = () => soon.shift()?.();
+  const runIdle = () => idle.shift()?.();
+  return { queue, live, applied, soon, idle, runTask, runIdle };
+}
+
+describe('SectionQueue', () => {
+  it('draws the sections in view at once, the others one per task, nearest first', () => {
+    const { queue, applied, soon, runTask } = queueWithManualTime();
+    queue.near([
+      { section: 7, distance: 1200 },
+      { section: 5, distance: 0 },
+      { section: 6, distance: 0 },
+      { section: 4, distance: 300 },
+      { section: 8, distance: 2500 },
+    ]);
+    expect(applied).toEqual(['live 5,6']);
+    expect(soon).toHaveLength(1);
+    runTask();
+    expect(applied).toEqual(['live 5,6', 'live 4']);
+    runTask();
+    runTask();
+    expect(applied).toEqual(['live 5,6', 'live 4', 'live 7', 'live 8']);
+    runTask();
+    expect(soon).toHaveLength(0);
+    expect(queue.pending).toBe(false);
+  });
+
+  it('takes far sections out only in idle periods, one per period', () => {
+    const { queue, live, applied, soon, idle, runIdle } = queueWithManualTime();
+    queue.near([1, 2, 3].map((section) => ({ section, distance: 0 })));
+    queue.far([1, 2]);
+    expect(applied).toEqual(['live 1,2,3']);
+    expect(soon).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    runIdle();
+    expect(applied).toEqual(['live 1,2,3', 'dead 1']);
+    expect(idle).toHaveLength(1);
+    runIdle();
+    expect(applied).toEqual(['live 1,2,3', 'dead 1', 'dead 2']);
+    expect([...live]).toEqual([3]);
+    runIdle();
+    expect(idle).toHaveLength(0);
+  });
+
+  it('forgets a section reported far before its turn to be drawn, and one reported near before its turn to go', () => {
+    const { queue, applied, runTask, runIdle } = queueWithManualTime();
+    queue.near([{ section: 1, distance: 0 }, { section: 2, distance: 500 }]);
+    queue.far([2]); // scrolled past before it was drawn
+    runTask();
+    queue.far([1]);
+    queue.near([{ section: 1, distance: 100 }]); // back before it was taken out
+    runIdle();
+    runTask();
+    expect(applied).toEqual(['live 1']);
+    expect(queue.pending).toBe(false);
+  });
+
+  it('ignores sections already as they should be', () => {
+    const { queue, applied, soon, idle } = queueWithManualTime();
+    queue.far([4]); // never drawn
+    queue.near([{ section: 9, distance: 0 }]);
+    queue.near([{ section: 9, distance: 0 }]);
+    expect(applied).toEqual(['live 9']);
+    expect(idle).toHaveLength(0);
+    expect(soon).toHaveLength(0);
+  });
+
+  it('applies nothing once stopped', () => {
+    const { queue, applied, runTask, runIdle } = queueWithManualTime();
+    queue.near([{ section: 1, distance: 0 }, { section: 2, distance: 10 }]);
+    queue.far([1]);
+    queue.stop();
+    runTask();
+    runIdle();
+    expect(applied).toEqual(['live 1']);
+  });
+});

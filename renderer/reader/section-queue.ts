@@ -1,0 +1,110 @@
+// Sections of a long document come within reach, or go far away, in bursts: one drag of the scroll
+// bar reports several at once, and drawing or taking out one section's highlights is several
+// milliseconds of DOM work. Done all together in the observer's callback, a burst made one long
+// task. This queue spreads it out:
+// - sections in view get their highlights at once (the analyst is looking at them);
+// - sections near the view, nearest first, one per task, so the browser can draw frames between;
+// - sections far away lose their highlights only when the page is idle (nobody sees them go).
+// A section reported near and then far (or far and then near) before its turn is not applied twice.
+
+/** When to run queued work: soon (a task of its own) or when the page is idle. */
+export interface SectionScheduler {
+  soon(run: () => void): void;
+  idle(run: () => void): void;
+}
+
+/** Soon: a task of its own. Idle: requestIdleCallback where there is one (at most two seconds late). */
+export const browserScheduler: SectionScheduler = {
+  soon: (run) => void setTimeout(run, 0),
+  idle: (run) =>
+    typeof requestIdleCallback === 'function'
+      ? void requestIdleCallback(() => run(), { timeout: 2000 })
+      : void setTimeout(run, 50),
+};
+
+export class SectionQueue {
+  /** Sections to make live, with their distance from the view when reported (0: in view). */
+  private readonly toLive = new Map<number, number>();
+  private readonly toDead = new Set<number>();
+  private liveScheduled = false;
+  private deadScheduled = false;
+  private stopped = false;
+
+  constructor(
+    /** Make `sections` live (highlights drawn) or dead (taken out). */
+    private readonly apply: (sections: number[], live: boolean) => void,
+    /** Whether a section's highlights are drawn now. */
+    private readonly isLive: (section: number) => boolean,
+    private readonly scheduler: SectionScheduler = browserScheduler,
+  ) {}
+
+  /** Sections came within reach; `distance` (px) from the view, 0 for those in it. */
+  near(reports: readonly { section: number; distance: number }[]): void {
+    const now: number[] = [];
+    for (const { section, distance } of reports) {
+      this.toDead.delete(section);
+      if (this.isLive(section)) {
+        this.toLive.delete(section);
+      } else if (distance <= 0) {
+        this.toLive.delete(section);
+        now.push(section);
+      } else {
+        this.toLive.set(section, distance);
+      }
+    }
+    if (now.length) this.apply(now, true);
+    this.scheduleLive();
+  }
+
+  /** Sections went far away. */
+  far(sections: readonly number[]): void {
+    for (const section of sections) {
+      this.toLive.delete(section);
+      if (this.isLive(section)) this.toDead.add(section);
+    }
+    this.scheduleDead();
+  }
+
+  /** Nothing queued is applied after this. */
+  stop(): void {
+    this.stopped = true;
+    this.toLive.clear();
+    this.toDead.clear();
+  }
+
+  /** True while work is waiting (for tests and the rehearsal). */
+  get pending(): boolean {
+    return this.toLive.size > 0 || this.toDead.size > 0;
+  }
+
+  private scheduleLive(): void {
+    if (this.liveScheduled || this.toLive.size === 0 || this.stopped) return;
+    this.liveScheduled = true;
+    this.scheduler.soon(() => {
+      this.liveScheduled = false;
+      if (this.stopped) return;
+      let nearest: number | null = null;
+      for (const [section, distance] of this.toLive) if (nearest === null || distance < this.toLive.get(nearest)!) nearest = section;
+      if (nearest === null) return;
+      this.toLive.delete(nearest);
+      if (!this.isLive(nearest)) this.apply([nearest], true);
+      this.scheduleLive();
+    });
+  }
+
+  private scheduleDead(): void {
+    if (this.deadScheduled || this.toDead.size === 0 || this.stopped) return;
+    this.deadScheduled = true;
+    this.scheduler.idle(() => {
+      this.deadScheduled = false;
+      if (this.stopped) return;
+      // One section per idle period: an idle period can be 50 ms long, and a key or a scroll
+      // arriving during it would wait for all the work done in it.
+      const [section] = this.toDead;
+      if (section === undefined) return;
+      this.toDead.delete(section);
+      if (this.isLive(section)) this.apply([section], false);
+      this.scheduleDead();
+    });
+  }
+}
