@@ -238,14 +238,23 @@ export async function measureScrolling(page: Page): Promise<{ count: number; max
     const reader = document.querySelector('.reader') as HTMLElement;
     reader.scrollTop = 0;
     const steps = 120;
-    const step = (reader.scrollHeight - reader.clientHeight) / steps;
-    for (let i = 1; i <= steps; i++) {
-      reader.scrollTop = i * step;
+    // The document's height grows as sections are laid out for the first time (unseen ones count
+    // at an estimated height), so each step is a share of the height as it is then: the last
+    // step goes to the end (again, if the last sections laid out made the document longer).
+    const atEnd = () => reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2;
+    let done = 0;
+    while (done < steps || (!atEnd() && done < steps + 10)) {
+      done++;
+      reader.scrollTop = (Math.min(done, steps) / steps) * (reader.scrollHeight - reader.clientHeight);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
     }
+    const reachedEnd = atEnd();
     await new Promise((r) => setTimeout(r, 100));
     observer.disconnect();
-    return { count: tasks.filter((t) => t > 50).length, max: tasks.length ? Math.max(...tasks) : 0, steps };
+    return { count: tasks.filter((t) => t > 50).length, max: tasks.length ? Math.max(...tasks) : 0, steps: done, reachedEnd };
+  }).then((result) => {
+    if (!result.reachedEnd) throw new Error('scrolling stopped short of the end of the document');
+    return result;
   });
 }
 

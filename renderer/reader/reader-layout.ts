@@ -12,12 +12,14 @@ import { lastAtOrBefore, lastIndexAtOrBefore } from '../../shared/sorted-search.
 
 /**
  * Blocks per section. ProseMirror scans every decoration once per top-level node when building a
- * decoration set (3,600 paragraphs: ~230 ms for 10,000 highlights; ~360 nodes: ~40 ms), and a
- * section is the unit the browser skips when off screen and the reader watches for scrolling.
- * Measured on a 2 MB article: 16 left ~190 sections whose intersection checks and compositing cost
- * 10–40 ms on many frames; 64 made each tag re-lay out more text; 32 gave the steadiest keystrokes.
+ * decoration set, and walks the top-level nodes on every update; a section is also the unit the
+ * browser skips when off screen, lays out when it comes into view, and the reader draws
+ * highlights for. Measured on a 2 MB article (render bench, A/B, 3–4 runs each): 32 blocks made a
+ * section about five screens tall, all laid out and painted in the frame that shows any of it
+ * (30–35 ms frames when dragging the scroll bar); 8 made keys slower (busy p95 18 against 15 ms)
+ * and opening slower; 16 kept keys as they were and cut the scrolling frames' work by a third.
  */
-export const SECTION_SIZE = 32;
+export const SECTION_SIZE = 16;
 
 const BLOCK = readerSchema.nodes.block!;
 const SECTION = readerSchema.nodes.section!;

@@ -6,6 +6,7 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, isSectionLive, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { SectionQueue } from './section-queue.js';
+import { SectionSizes, sectionNodeView } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
@@ -25,15 +26,8 @@ export interface ReaderCommands {
   hover(ids: string[], x: number, y: number): void;
 }
 
-/** Sections whose highlights are drawn before the view has reported what it shows: the top of the document. */
+/** Sections whose highlights are drawn before the browser has reported what it shows: the top of the document. */
 export const INITIAL_LIVE_SECTIONS = 3;
-/**
- * How far beyond the visible part of the reader highlights are drawn ahead of scrolling: two
- * screens above and below, so a section's highlights are there before it comes into view.
- */
-const LIVE_MARGIN = '200% 0px';
-/** Beyond this distance (six screens) a section's highlights are taken out again; between the two margins they stay as they are. */
-const DEAD_MARGIN = '600% 0px';
 
 /** Keys that move the caret or selection and are left to the browser. */
 const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Shift', 'Control', 'Alt', 'Meta']);
@@ -45,7 +39,8 @@ export class ReaderView {
   private caretWithNextHighlights: number | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sections: { observers: IntersectionObserver[]; queue: SectionQueue | null };
+  private readonly sectionQueue: SectionQueue | null;
+  private readonly sectionSizes: SectionSizes;
   private hoverFrame = 0;
 
   constructor(
@@ -54,8 +49,8 @@ export class ReaderView {
     private readonly commands: ReaderCommands,
     /** Highlights to paint from the first render. */
     initial?: Omit<HighlightInput, 'flashId'>,
-    /** The element that scrolls the reader (for drawing highlights just ahead of scrolling). */
-    scrollContainer: Element | null = null,
+    /** Draw and take out sections' highlights as the browser shows and skips them (false: only the first sections). */
+    followScrolling = true,
   ) {
     this.lastInput = initial ?? null;
     // The source is read-only: no transaction may change the document.
@@ -64,6 +59,7 @@ export class ReaderView {
     const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive), suggestionPlugin(layout), furniturePlugin(layout)] });
     this.view = new EditorView(mount, {
       state,
+      nodeViews: { section: sectionNodeView },
       attributes: { class: 'reader-doc', tabindex: '0', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
       handleKeyDown: (view, event) => this.onKeyDown(view, event),
       handleTextInput: () => true,
@@ -104,47 +100,61 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
-    this.sections = this.observeSections(scrollContainer);
+    this.sectionQueue = followScrolling ? this.followSections() : null;
+    this.sectionSizes = new SectionSizes(this.view.dom, layout);
   }
 
   /**
    * Tell the highlight plugin which sections come within reach, and which go far away, as the
-   * reader scrolls; through a queue that draws the sections in view at once and spreads the rest.
+   * reader scrolls. The browser already decides this for its own skipping of off-screen sections
+   * (`content-visibility: auto`, a margin of a few screens around the view) and reports each
+   * change, so the reader follows those reports rather than watching 2 × (sections) targets with
+   * intersection observers on every frame. Reports go through a queue that draws the section in
+   * the middle of the rendered ones at once and spreads the rest (see section-queue.ts).
    */
-  private observeSections(scrollContainer: Element | null): { observers: IntersectionObserver[]; queue: SectionQueue | null } {
-    if (typeof IntersectionObserver === 'undefined') {
+  private followSections(): SectionQueue | null {
+    if (typeof ContentVisibilityAutoStateChangeEvent === 'undefined') {
+      // A browser that does not skip off-screen sections renders them all anyway.
       this.view.dispatch(makeSectionsLive(this.view.state.tr, Array.from({ length: this.layout.sectionCount }, (_, i) => i)));
-      return { observers: [], queue: null };
+      return null;
     }
     const queue = new SectionQueue(
       (sections, live) => this.view.dispatch((live ? makeSectionsLive : makeSectionsDead)(this.view.state.tr, sections)),
       (section) => isSectionLive(this.view.state, section),
     );
-    const index = new Map<Element, number>();
-    const near = new IntersectionObserver(
-      (entries) => {
-        // Read before anything is redrawn: the layout is still the one the entries were measured on.
-        const view = scrollContainer ? scrollContainer.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-        const reports = entries
-          .filter((e) => e.isIntersecting)
-          .map((e) => ({ section: index.get(e.target)!, distance: Math.max(0, e.boundingClientRect.top - view.bottom, view.top - e.boundingClientRect.bottom) }));
-        if (reports.length) queue.near(reports);
+    const index = new Map<EventTarget, number>();
+    [...this.view.dom.children].forEach((section, i) => index.set(section, i));
+    /** Sections the browser renders now (not skipped): a run around the view. */
+    const rendered = new Set<number>();
+    const arrived: number[] = [];
+    const flush = () => {
+      let low = Infinity;
+      let high = -Infinity;
+      for (const s of rendered) {
+        low = Math.min(low, s);
+        high = Math.max(high, s);
+      }
+      const middle = (low + high) / 2;
+      // The view is about the middle of the rendered run; its section (or the two it straddles) first.
+      queue.near(arrived.splice(0).map((section) => ({ section, distance: Math.max(0, Math.abs(section - middle) - 0.5) })));
+    };
+    this.view.dom.addEventListener(
+      'contentvisibilityautostatechange',
+      (event) => {
+        const section = index.get(event.target!);
+        if (section === undefined) return;
+        if ((event as ContentVisibilityAutoStateChangeEvent).skipped) {
+          rendered.delete(section);
+          queue.far([section]);
+        } else {
+          rendered.add(section);
+          // One report per section, several in one go: order them once all have arrived.
+          if (arrived.push(section) === 1) queueMicrotask(flush);
+        }
       },
-      { root: scrollContainer, rootMargin: LIVE_MARGIN },
+      { capture: true },
     );
-    const far = new IntersectionObserver(
-      (entries) => {
-        const sections = entries.filter((e) => !e.isIntersecting).map((e) => index.get(e.target)!);
-        if (sections.length) queue.far(sections);
-      },
-      { root: scrollContainer, rootMargin: DEAD_MARGIN },
-    );
-    [...this.view.dom.children].forEach((section, i) => {
-      index.set(section, i);
-      near.observe(section);
-      far.observe(section);
-    });
-    return { observers: [near, far], queue };
+    return queue;
   }
 
   /**
@@ -260,8 +270,8 @@ export class ReaderView {
   }
 
   destroy(): void {
-    for (const observer of this.sections.observers) observer.disconnect();
-    this.sections.queue?.stop();
+    this.sectionQueue?.stop();
+    this.sectionSizes.destroy();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }

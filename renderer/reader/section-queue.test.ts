@@ -60,6 +60,25 @@ describe('SectionQueue', () => {
     expect(idle).toHaveLength(0);
   });
 
+  it('empties far sections in tasks of their own when many are waiting (a page scrolled on and on is never idle)', () => {
+    const { queue, live, applied, soon, idle, runTask } = queueWithManualTime();
+    queue.near(Array.from({ length: 12 }, (_, section) => ({ section, distance: 0 })));
+    queue.far([0, 1]);
+    expect(soon).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    // More go far while the idle period is awaited: no longer only idle work.
+    queue.far([2, 3, 4, 5, 6]);
+    expect(soon).toHaveLength(1);
+    runTask();
+    runTask();
+    runTask();
+    expect(applied.slice(1)).toEqual(['dead 0', 'dead 1', 'dead 2']);
+    // Four left: the rest wait for idle periods.
+    expect(soon).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    expect(live.size).toBe(9);
+  });
+
   it('forgets a section reported far before its turn to be drawn, and one reported near before its turn to go', () => {
     const { queue, applied, runTask, runIdle } = queueWithManualTime();
     queue.near([{ section: 1, distance: 0 }, { section: 2, distance: 500 }]);

@@ -4,7 +4,8 @@
 // task. This queue spreads it out:
 // - sections in view get their highlights at once (the analyst is looking at them);
 // - sections near the view, nearest first, one per task, so the browser can draw frames between;
-// - sections far away lose their highlights only when the page is idle (nobody sees them go).
+// - sections far away lose their highlights when the page is idle (nobody sees them go), or one
+//   per task when many are waiting.
 // A section reported near and then far (or far and then near) before its turn is not applied twice.
 
 /** When to run queued work: soon (a task of its own) or when the page is idle. */
@@ -22,12 +23,16 @@ export const browserScheduler: SectionScheduler = {
       : void setTimeout(run, 50),
 };
 
+/** Far sections left to wait for an idle period; beyond this many they are emptied in tasks of their own. */
+const MAX_WAITING_FAR = 4;
+
 export class SectionQueue {
-  /** Sections to make live, with their distance from the view when reported (0: in view). */
+  /** Sections to make live, with how far from the view they were when reported (0: in view). */
   private readonly toLive = new Map<number, number>();
   private readonly toDead = new Set<number>();
   private liveScheduled = false;
-  private deadScheduled = false;
+  private deadTaskScheduled = false;
+  private deadIdleScheduled = false;
   private stopped = false;
 
   constructor(
@@ -38,7 +43,7 @@ export class SectionQueue {
     private readonly scheduler: SectionScheduler = browserScheduler,
   ) {}
 
-  /** Sections came within reach; `distance` (px) from the view, 0 for those in it. */
+  /** Sections came within reach; `distance` says how far from the view (any unit; 0 for those in it). */
   near(reports: readonly { section: number; distance: number }[]): void {
     const now: number[] = [];
     for (const { section, distance } of reports) {
@@ -93,18 +98,33 @@ export class SectionQueue {
   }
 
   private scheduleDead(): void {
-    if (this.deadScheduled || this.toDead.size === 0 || this.stopped) return;
-    this.deadScheduled = true;
-    this.scheduler.idle(() => {
-      this.deadScheduled = false;
-      if (this.stopped) return;
-      // One section per idle period: an idle period can be 50 ms long, and a key or a scroll
-      // arriving during it would wait for all the work done in it.
-      const [section] = this.toDead;
-      if (section === undefined) return;
-      this.toDead.delete(section);
-      if (this.isLive(section)) this.apply([section], false);
-      this.scheduleDead();
-    });
+    if (this.toDead.size === 0 || this.stopped) return;
+    // One section per idle period: an idle period can be 50 ms long, and a key or a scroll arriving
+    // during it would wait for all the work done in it. A page that is scrolled on and on is never
+    // idle: past a few waiting sections, they also go one per task, so the highlights in the page
+    // stay bounded.
+    if (this.toDead.size > MAX_WAITING_FAR && !this.deadTaskScheduled) {
+      this.deadTaskScheduled = true;
+      this.scheduler.soon(() => {
+        this.deadTaskScheduled = false;
+        this.emptyOneFar();
+      });
+    }
+    if (!this.deadIdleScheduled) {
+      this.deadIdleScheduled = true;
+      this.scheduler.idle(() => {
+        this.deadIdleScheduled = false;
+        this.emptyOneFar();
+      });
+    }
+  }
+
+  private emptyOneFar(): void {
+    if (this.stopped) return;
+    const [section] = this.toDead;
+    if (section === undefined) return;
+    this.toDead.delete(section);
+    if (this.isLive(section)) this.apply([section], false);
+    this.scheduleDead();
   }
 }

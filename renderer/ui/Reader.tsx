@@ -52,7 +52,6 @@ export function Reader() {
         hover: (ids, x, y) => setHover(ids.length ? { ids, x, y } : null),
       },
       feed.input(store.getState()),
-      mount.closest('.reader'),
     );
     reader.current = view;
     const pushSuggestions = (s: GlossState) => view.setSuggestions({ suggestions: s.suggestions ?? [], currentId: s.currentSuggestion });

@@ -1,17 +1,6 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REHEARSAL_ROUNDS, rehearseKeys } from './key-rehearsal.js';
-
-// jsdom has no IntersectionObserver, and without one the reader draws every section at once. In a
-// browser the hidden reader lies outside the viewport, so only its first sections are ever drawn:
-// an observer that never reports stands in for that.
-beforeAll(() => {
-  globalThis.IntersectionObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof IntersectionObserver;
-});
 
 describe('rehearseKeys', () => {
   it('tags and deletes on a hidden reader of its own, then leaves nothing behind and the focus where it was', async () => {

@@ -79,10 +79,10 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
   host.className = 'reader-rehearsal';
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
-  // The view's own scroll box: its sections come within reach as the real reader's do, measured
-  // against this box (the host itself lies outside the viewport).
+  // The view's own box. The page's styles do not reach into the shadow tree, so the text is
+  // spaced as ProseMirror expects here.
   const mount = document.createElement('div');
-  mount.style.cssText = 'width: 40em; height: 30em; overflow: hidden;';
+  mount.style.cssText = 'width: 40em; height: 30em; overflow: hidden; white-space: pre-wrap;';
   host.attachShadow({ mode: 'closed' }).append(mount);
   document.body.append(host);
   const layout = new ReaderLayout(store.getState().document!.text, 'txt', null);
@@ -109,7 +109,8 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
       hover: () => {},
     },
     feed.input(store.getState()),
-    mount,
+    // Its first sections stay drawn (the keys are pressed there); the rest never come into view.
+    false,
   );
   app.reader.current = view;
   const unsubscribe = store.subscribe((s, prev) => {

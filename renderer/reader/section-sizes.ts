@@ -1,0 +1,111 @@
+// The browser skips sections far from view (`content-visibility: auto`) and counts each at a
+// stand-in height until it has laid it out once. One stand-in for all (styles.css) made a 2 MB
+// document's scroll bar a third as long as its text (1,400 px for sections of about 4,700):
+// dragging the thumb to the middle showed a point a sixth of the way in, and the document kept
+// growing under the pointer as sections were laid out for the first time.
+// This gives each section a stand-in of its own: its blocks' lengths in lines, at the characters
+// per line and line height measured on paragraphs that are laid out, plus their margins (a 2 MB
+// article's estimated height: within 1% of the real one). It is measured again when the reader's
+// width changes (a section seen once keeps its real height: `auto`).
+import type { NodeViewConstructor } from 'prosemirror-view';
+import type { ReaderLayout } from './reader-layout.js';
+import { SECTION_SIZE } from './reader-layout.js';
+
+/**
+ * Sections drawn as the schema says, except that ProseMirror is told to leave their inline style
+ * alone: it would otherwise take the stand-in height set below for a change to the document's DOM
+ * and redraw the section without it.
+ */
+export const sectionNodeView: NodeViewConstructor = () => {
+  const dom = document.createElement('div');
+  dom.className = 'gloss-section';
+  return { dom, contentDOM: dom, ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.attributeName === 'style' };
+};
+
+/** What the estimate is made from, measured on blocks the browser has laid out. */
+export interface TextMetrics {
+  charsPerLine: number;
+  lineHeight: number;
+  /** Space between blocks (px). */
+  blockGap: number;
+}
+
+/** Estimated height (px) of blocks of these lengths (UTF-16 units) at these metrics. */
+export function estimateHeight(blockLengths: readonly number[], metrics: TextMetrics): number {
+  let height = 0;
+  for (const length of blockLengths) height += Math.max(1, Math.ceil(length / metrics.charsPerLine)) * metrics.lineHeight + metrics.blockGap;
+  return Math.round(height);
+}
+
+/**
+ * Characters per line from blocks' lengths and their laid-out line counts. A block's last line is
+ * on average half full, so each block counts half a line less.
+ */
+export function charsPerLine(samples: readonly { length: number; lines: number }[]): number | null {
+  let chars = 0;
+  let lines = 0;
+  for (const { length, lines: n } of samples) {
+    if (n < 2) continue; // one line says nothing about how many characters fit on one
+    chars += length;
+    lines += n - 0.5;
+  }
+  return lines >= 20 ? chars / lines : null;
+}
+
+export class SectionSizes {
+  private readonly observer: ResizeObserver | null = null;
+  private width = -1;
+
+  constructor(
+    /** The reader's root: its children are the sections, theirs the blocks. */
+    private readonly root: HTMLElement,
+    private readonly layout: ReaderLayout,
+  ) {
+    if (typeof ResizeObserver === 'undefined') return;
+    // Called after the first layout and after each change of width; layout is fresh there.
+    this.observer = new ResizeObserver((entries) => {
+      const width = entries[entries.length - 1]!.contentRect.width;
+      if (Math.abs(width - this.width) < 1) return;
+      this.width = width;
+      this.estimate();
+    });
+    this.observer.observe(root);
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+  }
+
+  private estimate(): void {
+    const metrics = this.measure();
+    if (!metrics) return;
+    const sections = this.root.children;
+    for (let s = 0; s < sections.length; s++) {
+      const lengths = this.layout.blocks.slice(s * SECTION_SIZE, (s + 1) * SECTION_SIZE).map((b) => b.end - b.start);
+      (sections[s] as HTMLElement).style.containIntrinsicSize = `auto ${estimateHeight(lengths, metrics)}px`;
+    }
+  }
+
+  /** Metrics from the paragraphs of sections the browser has laid out (none yet: null). */
+  private measure(): TextMetrics | null {
+    const sections = this.root.children;
+    const samples: { length: number; lines: number }[] = [];
+    let paragraph: Element | null = null;
+    for (let s = 0; s < sections.length && samples.length < 4 * SECTION_SIZE; s++) {
+      const elements = sections[s]!.children;
+      if (!elements[0]?.checkVisibility({ contentVisibilityAuto: true })) continue;
+      for (let k = 0; k < elements.length; k++) {
+        const block = this.layout.blocks[s * SECTION_SIZE + k];
+        const element = elements[k] as HTMLElement;
+        if (block?.kind !== 'paragraph' || element.offsetHeight === 0) continue;
+        paragraph ??= element;
+        const lineHeight = parseFloat(getComputedStyle(element).lineHeight);
+        if (lineHeight > 0) samples.push({ length: block.end - block.start, lines: Math.round(element.offsetHeight / lineHeight) });
+      }
+    }
+    const perLine = charsPerLine(samples);
+    if (!paragraph || !perLine) return null;
+    const style = getComputedStyle(paragraph);
+    return { charsPerLine: perLine, lineHeight: parseFloat(style.lineHeight), blockGap: parseFloat(style.marginBottom) || 0 };
+  }
+}
