@@ -33,7 +33,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
 /** Resident memory of the largest renderer process under the browser, in MB (Linux /proc). */
-function rendererRssMb(browserPid: number | undefined): number | null {
+export function rendererRssMb(browserPid: number | undefined): number | null {
   if (!browserPid || process.platform !== 'linux') return null;
   try {
     // Renderers are grandchildren (via the zygote): collect all descendants.

@@ -102,8 +102,16 @@ export async function selectWithMouse(page: Page, quote: string, options: { expe
     if (before.at < 0) return null;
     // Bring the passage into view first, as a user would scroll to it, and let the reader draw the
     // highlights of what came into view (it redraws those paragraphs, replacing their text nodes).
-    before.locate(before.at).node.parentElement!.closest('.gloss-block')!.scrollIntoView({ block: 'center' });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    const block = before.locate(before.at).node.parentElement!.closest('.gloss-block')!;
+    if (block.getClientRects().length === 0) {
+      // A section far from where the reader was is folded (its blocks hidden): scroll to the
+      // section, and the reader shows its blocks again as it comes near.
+      block.closest('.gloss-section')!.scrollIntoView({ block: 'center' });
+      for (let i = 0; i < 50 && block.getClientRects().length === 0; i++) await settle();
+    }
+    block.scrollIntoView({ block: 'center' });
+    await settle();
     const { at, locate } = find();
     if (at < 0) return null;
     const charRect = (offset: number) => {

@@ -61,6 +61,31 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll('.reader-doc .gloss-section')].slice(1, 10).map((s) => s.querySelectorAll('[data-ann-id]').length)), { timeout: 10_000 })
     .toEqual(Array(9).fill(0));
+  // Sections far behind are also let go of (their blocks hidden, so the browser frees their layout)
+  // and come back, text and highlights, when scrolled to again.
+  expect(await page.evaluate(() => document.querySelectorAll('.reader-doc .gloss-folded').length)).toBeGreaterThan(100);
+  await page.evaluate(() => {
+    const reader = document.querySelector('.reader')!;
+    reader.scrollTop = reader.scrollHeight * 0.4;
+  });
+  const inView = () =>
+    page.evaluate(() => {
+      const view = document.querySelector('.reader')!.getBoundingClientRect();
+      const shown = (selector: string) => [...document.querySelectorAll(selector)].filter((e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom > view.top && r.top < view.bottom; }).length;
+      return { blocks: shown('.reader-doc .gloss-block'), highlights: shown('.reader-doc [data-ann-id]') };
+    });
+  await expect.poll(async () => { const { blocks, highlights } = await inView(); return blocks > 0 && highlights > 0; }).toBe(true);
+  // Ctrl+End reaches the end of the text, however much of it the browser has laid out.
+  await page.locator('.reader-doc').focus();
+  await page.keyboard.press('Control+End');
+  expect(
+    await page.evaluate(() => {
+      const selection = getSelection()!;
+      const last = document.querySelector('.reader-doc')!.lastElementChild!.lastElementChild!;
+      return last.contains(selection.focusNode) && selection.focusOffset === (selection.focusNode as Text).length;
+    }),
+  ).toBe(true);
+  await expect(page.locator('.reader-doc .gloss-block').last()).toBeInViewport();
 
   // Tag a phrase in the middle of the document with the mouse and a key.
   const middle = text.indexOf('. ', text.length / 2) + 2;

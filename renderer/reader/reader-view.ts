@@ -2,11 +2,11 @@
 // or keyboard, a caret moves through the text) but never changes the text. Keys that would type
 // or delete are turned into annotation commands or ignored. It knows nothing of React or the
 // store: it reports what the user asked for through `ReaderCommands`.
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, Selection, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, isSectionLive, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { SectionQueue } from './section-queue.js';
-import { SectionSizes, sectionNodeView } from './section-sizes.js';
+import { SectionSizes, foldSection, sectionNodeView, unfoldSection } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
@@ -105,6 +105,18 @@ export class ReaderView {
   }
 
   /**
+   * Draw sections' highlights (showing their blocks first if they were folded), or take them out
+   * and fold the sections: far from view, their layout is let go of (section-sizes.ts).
+   */
+  private setSectionsLive(sections: number[], live: boolean): void {
+    const elements = this.view.dom.children;
+    if (live) for (const s of sections) unfoldSection(elements[s] as HTMLElement);
+    const changing = sections.filter((s) => isSectionLive(this.view.state, s) !== live);
+    if (changing.length) this.view.dispatch((live ? makeSectionsLive : makeSectionsDead)(this.view.state.tr, changing));
+    if (!live) for (const s of sections) foldSection(elements[s] as HTMLElement);
+  }
+
+  /**
    * Tell the highlight plugin which sections come within reach, and which go far away, as the
    * reader scrolls. The browser already decides this for its own skipping of off-screen sections
    * (`content-visibility: auto`, a margin of a few screens around the view) and reports each
@@ -119,13 +131,15 @@ export class ReaderView {
       return null;
     }
     const queue = new SectionQueue(
-      (sections, live) => this.view.dispatch((live ? makeSectionsLive : makeSectionsDead)(this.view.state.tr, sections)),
+      (sections, live) => this.setSectionsLive(sections, live),
       (section) => isSectionLive(this.view.state, section),
     );
     const index = new Map<EventTarget, number>();
     [...this.view.dom.children].forEach((section, i) => index.set(section, i));
     /** Sections the browser renders now (not skipped): a run around the view. */
     const rendered = new Set<number>();
+    /** Sections laid out since they were last let go of. */
+    const laidOut = new Set<number>();
     const arrived: number[] = [];
     const flush = () => {
       let low = Infinity;
@@ -145,9 +159,10 @@ export class ReaderView {
         if (section === undefined) return;
         if ((event as ContentVisibilityAutoStateChangeEvent).skipped) {
           rendered.delete(section);
-          queue.far([section]);
+          if (laidOut.delete(section)) queue.far([section]);
         } else {
           rendered.add(section);
+          laidOut.add(section);
           // One report per section, several in one go: order them once all have arrived.
           if (arrived.push(section) === 1) queueMicrotask(flush);
         }
@@ -234,7 +249,7 @@ export class ReaderView {
   /** Scroll code point `start` into view (centred) unless it is already on screen. */
   scrollToOffset(start: number): void {
     const pos = this.layout.toPos(start);
-    this.view.dispatch(makeSectionsLive(this.view.state.tr, [this.sectionAt(pos)]));
+    this.setSectionsLive([this.sectionAt(pos)], true);
     const { node } = this.view.domAtPos(pos);
     const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
     if (!block) return;
@@ -245,7 +260,7 @@ export class ReaderView {
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
     const pos = this.layout.toPos(start);
-    this.view.dispatch(makeSectionsLive(this.view.state.tr, [this.sectionAt(pos)]));
+    this.setSectionsLive([this.sectionAt(pos)], true);
     const { node } = this.view.domAtPos(pos);
     const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
     block?.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -288,7 +303,24 @@ export class ReaderView {
     return false;
   }
 
+  /**
+   * Ctrl+Home / Ctrl+End (with Shift: extend the selection). The browser's own movement stops at the
+   * edge of what it has laid out, which in a long document is not the start or end of the text.
+   */
+  private caretToEdge(edge: 'start' | 'end', extend: boolean): void {
+    const { state } = this.view;
+    const head = (edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc)).head;
+    this.setSectionsLive([this.sectionAt(head)], true);
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, extend ? state.selection.anchor : head, head)));
+    const { node } = this.view.domAtPos(head);
+    (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block')?.scrollIntoView({ block: edge === 'start' ? 'start' : 'end' });
+  }
+
   private onKeyDown(_view: EditorView, event: KeyboardEvent): boolean {
+    if ((event.key === 'Home' || event.key === 'End') && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      this.caretToEdge(event.key === 'Home' ? 'start' : 'end', event.shiftKey);
+      return true;
+    }
     if (NAVIGATION.has(event.key)) return false;
     if (this.commands.onKey(event)) return true;
     if (event.ctrlKey || event.metaKey || event.altKey) return false; // copy, select all, browser shortcuts

@@ -88,18 +88,22 @@ describe('SectionQueue', () => {
     queue.near([{ section: 1, distance: 100 }]); // back before it was taken out
     runIdle();
     runTask();
-    expect(applied).toEqual(['live 1']);
+    runIdle();
+    // 2 was never drawn (only let go of); 1 was not taken out.
+    expect(applied).toEqual(['live 1', 'dead 2']);
     expect(queue.pending).toBe(false);
   });
 
-  it('ignores sections already as they should be', () => {
-    const { queue, applied, soon, idle } = queueWithManualTime();
-    queue.far([4]); // never drawn
+  it('does not draw sections already drawn; lets go of far sections even if never drawn', () => {
+    const { queue, applied, soon, idle, runIdle } = queueWithManualTime();
     queue.near([{ section: 9, distance: 0 }]);
-    queue.near([{ section: 9, distance: 0 }]);
+    queue.near([{ section: 9, distance: 0 }, { section: 9, distance: 3 }]);
     expect(applied).toEqual(['live 9']);
-    expect(idle).toHaveLength(0);
     expect(soon).toHaveLength(0);
+    queue.far([4]); // laid out once, highlights never drawn
+    expect(idle).toHaveLength(1);
+    runIdle();
+    expect(applied).toEqual(['live 9', 'dead 4']);
   });
 
   it('applies nothing once stopped', () => {

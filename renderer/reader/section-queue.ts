@@ -36,7 +36,7 @@ export class SectionQueue {
   private stopped = false;
 
   constructor(
-    /** Make `sections` live (highlights drawn) or dead (taken out). */
+    /** Make `sections` live (highlights drawn) or dead (taken out, and the section let go of: see ReaderView). */
     private readonly apply: (sections: number[], live: boolean) => void,
     /** Whether a section's highlights are drawn now. */
     private readonly isLive: (section: number) => boolean,
@@ -61,11 +61,11 @@ export class SectionQueue {
     this.scheduleLive();
   }
 
-  /** Sections went far away. */
+  /** Sections went far away (each is let go of even if its highlights were never drawn). */
   far(sections: readonly number[]): void {
     for (const section of sections) {
       this.toLive.delete(section);
-      if (this.isLive(section)) this.toDead.add(section);
+      this.toDead.add(section);
     }
     this.scheduleDead();
   }
@@ -124,7 +124,7 @@ export class SectionQueue {
     const [section] = this.toDead;
     if (section === undefined) return;
     this.toDead.delete(section);
-    if (this.isLive(section)) this.apply([section], false);
+    this.apply([section], false);
     this.scheduleDead();
   }
 }

@@ -12,15 +12,44 @@ import type { ReaderLayout } from './reader-layout.js';
 import { SECTION_SIZE } from './reader-layout.js';
 
 /**
- * Sections drawn as the schema says, except that ProseMirror is told to leave their inline style
- * alone: it would otherwise take the stand-in height set below for a change to the document's DOM
- * and redraw the section without it.
+ * Sections drawn as the schema says, except that ProseMirror is told to leave their own style and
+ * class alone (the stand-in height and folding below): it would otherwise take them for a change to
+ * the document's DOM and redraw the section without them.
  */
 export const sectionNodeView: NodeViewConstructor = () => {
   const dom = document.createElement('div');
   dom.className = 'gloss-section';
-  return { dom, contentDOM: dom, ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.attributeName === 'style' };
+  return {
+    dom,
+    contentDOM: dom,
+    ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom && (mutation.attributeName === 'style' || mutation.attributeName === 'class'),
+  };
 };
+
+/**
+ * Let go of a section far from view. The browser keeps the layout of every section it has laid
+ * out, skipped or not: scrolling through a 2 MB article grew the renderer by ~80 MB that nothing
+ * would give back. A folded section hides its blocks (their layout is freed) and keeps its height,
+ * so nothing around it moves. Its text stays in the DOM and in the document.
+ */
+export function foldSection(section: HTMLElement): void {
+  if (section.classList.contains('gloss-folded')) return;
+  section.style.height = `${section.offsetHeight}px`;
+  section.classList.add('gloss-folded');
+  // The browser does not restyle the content of a section it skips, so its blocks would stay laid
+  // out: lift the skipping for one synchronous style and layout pass (~2 ms), then restore it so the
+  // browser still reports when the section comes near again.
+  section.style.contentVisibility = 'visible';
+  void section.offsetHeight;
+  section.style.contentVisibility = '';
+}
+
+/** Show a folded section's blocks again (before it comes into view, or the caret or a reveal goes there). */
+export function unfoldSection(section: HTMLElement): void {
+  if (!section.classList.contains('gloss-folded')) return;
+  section.classList.remove('gloss-folded');
+  section.style.height = '';
+}
 
 /** What the estimate is made from, measured on blocks the browser has laid out. */
 export interface TextMetrics {
