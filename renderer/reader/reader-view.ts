@@ -6,7 +6,7 @@ import { EditorState, Plugin, Selection, TextSelection } from 'prosemirror-state
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, isSectionLive, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { SectionQueue } from './section-queue.js';
-import { SectionSizes, foldSection, sectionNodeView, unfoldSection } from './section-sizes.js';
+import { SectionSizes, sectionNodeView } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
@@ -100,8 +100,8 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
-    this.sectionQueue = followScrolling ? this.followSections() : null;
     this.sectionSizes = new SectionSizes(this.view.dom, layout);
+    this.sectionQueue = followScrolling ? this.followSections() : null;
   }
 
   /**
@@ -109,11 +109,10 @@ export class ReaderView {
    * and fold the sections: far from view, their layout is let go of (section-sizes.ts).
    */
   private setSectionsLive(sections: number[], live: boolean): void {
-    const elements = this.view.dom.children;
-    if (live) for (const s of sections) unfoldSection(elements[s] as HTMLElement);
+    if (live) for (const s of sections) this.sectionSizes.unfold(s);
     const changing = sections.filter((s) => isSectionLive(this.view.state, s) !== live);
     if (changing.length) this.view.dispatch((live ? makeSectionsLive : makeSectionsDead)(this.view.state.tr, changing));
-    if (!live) for (const s of sections) foldSection(elements[s] as HTMLElement);
+    if (!live) for (const s of sections) this.sectionSizes.fold(s);
   }
 
   /**

@@ -7,6 +7,8 @@
 // per line and line height measured on paragraphs that are laid out, plus their margins (a 2 MB
 // article's estimated height: within 1% of the real one). It is measured again when the reader's
 // width changes (a section seen once keeps its real height: `auto`).
+// The same heights let the reader fold sections far from view: their blocks are hidden so the
+// browser frees their layout, and the section keeps its place (see fold).
 import type { NodeViewConstructor } from 'prosemirror-view';
 import type { ReaderLayout } from './reader-layout.js';
 import { SECTION_SIZE } from './reader-layout.js';
@@ -25,31 +27,6 @@ export const sectionNodeView: NodeViewConstructor = () => {
     ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom && (mutation.attributeName === 'style' || mutation.attributeName === 'class'),
   };
 };
-
-/**
- * Let go of a section far from view. The browser keeps the layout of every section it has laid
- * out, skipped or not: scrolling through a 2 MB article grew the renderer by ~80 MB that nothing
- * would give back. A folded section hides its blocks (their layout is freed) and keeps its height,
- * so nothing around it moves. Its text stays in the DOM and in the document.
- */
-export function foldSection(section: HTMLElement): void {
-  if (section.classList.contains('gloss-folded')) return;
-  section.style.height = `${section.offsetHeight}px`;
-  section.classList.add('gloss-folded');
-  // The browser does not restyle the content of a section it skips, so its blocks would stay laid
-  // out: lift the skipping for one synchronous style and layout pass (~2 ms), then restore it so the
-  // browser still reports when the section comes near again.
-  section.style.contentVisibility = 'visible';
-  void section.offsetHeight;
-  section.style.contentVisibility = '';
-}
-
-/** Show a folded section's blocks again (before it comes into view, or the caret or a reveal goes there). */
-export function unfoldSection(section: HTMLElement): void {
-  if (!section.classList.contains('gloss-folded')) return;
-  section.classList.remove('gloss-folded');
-  section.style.height = '';
-}
 
 /** What the estimate is made from, measured on blocks the browser has laid out. */
 export interface TextMetrics {
@@ -84,6 +61,11 @@ export function charsPerLine(samples: readonly { length: number; lines: number }
 export class SectionSizes {
   private readonly observer: ResizeObserver | null = null;
   private width = -1;
+  /** Each section's estimated height (px), once measured. */
+  private estimates: number[] = [];
+  /** Folded sections whose skipping is lifted until the browser has restyled them (see fold). */
+  private unrestyled: HTMLElement[] = [];
+  private restyleFrame = 0;
 
   constructor(
     /** The reader's root: its children are the sections, theirs the blocks. */
@@ -101,8 +83,51 @@ export class SectionSizes {
     this.observer.observe(root);
   }
 
+  /**
+   * Let go of a section far from view. The browser keeps the layout of every section it has laid
+   * out, skipped or not: scrolling through a 2 MB article grew the renderer by ~80 MB that nothing
+   * gave back. A folded section hides its blocks (their layout is freed) and keeps its height (its
+   * estimate: within a few pixels; scroll anchoring keeps the view still meanwhile). Its text stays in
+   * the DOM and in the document.
+   */
+  fold(index: number): void {
+    const section = this.root.children[index] as HTMLElement | undefined;
+    if (!section || section.classList.contains('gloss-folded')) return;
+    section.style.height = `${this.estimates[index] ?? section.offsetHeight}px`;
+    section.classList.add('gloss-folded');
+    // The browser does not restyle the content of a section it skips, so the blocks would stay laid
+    // out: skipping is lifted until a frame has restyled the section (cheap: its blocks are hidden),
+    // then restored, so the browser still reports when the section comes near again.
+    section.style.contentVisibility = 'visible';
+    this.unrestyled.push(section);
+    this.restoreSkippingAfterRestyle();
+  }
+
+  /** Two frames on: the next frame restyles the sections folded so far; the one after restores their skipping. */
+  private restoreSkippingAfterRestyle(): void {
+    if (this.restyleFrame) return;
+    this.restyleFrame = requestAnimationFrame(() => {
+      const batch = this.unrestyled.splice(0);
+      this.restyleFrame = requestAnimationFrame(() => {
+        this.restyleFrame = 0;
+        for (const folded of batch) if (folded.classList.contains('gloss-folded')) folded.style.contentVisibility = '';
+        if (this.unrestyled.length) this.restoreSkippingAfterRestyle();
+      });
+    });
+  }
+
+  /** Show a folded section's blocks again (before it comes into view, or the caret or a reveal goes there). */
+  unfold(index: number): void {
+    const section = this.root.children[index] as HTMLElement | undefined;
+    if (!section?.classList.contains('gloss-folded')) return;
+    section.classList.remove('gloss-folded');
+    section.style.height = '';
+    section.style.contentVisibility = '';
+  }
+
   destroy(): void {
     this.observer?.disconnect();
+    cancelAnimationFrame(this.restyleFrame);
   }
 
   private estimate(): void {
@@ -111,7 +136,11 @@ export class SectionSizes {
     const sections = this.root.children;
     for (let s = 0; s < sections.length; s++) {
       const lengths = this.layout.blocks.slice(s * SECTION_SIZE, (s + 1) * SECTION_SIZE).map((b) => b.end - b.start);
-      (sections[s] as HTMLElement).style.containIntrinsicSize = `auto ${estimateHeight(lengths, metrics)}px`;
+      const height = estimateHeight(lengths, metrics);
+      this.estimates[s] = height;
+      const section = sections[s] as HTMLElement;
+      section.style.containIntrinsicSize = `auto ${height}px`;
+      if (section.classList.contains('gloss-folded')) section.style.height = `${height}px`;
     }
   }
 
