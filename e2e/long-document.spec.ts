@@ -87,6 +87,18 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
   ).toBe(true);
   await expect(page.locator('.reader-doc .gloss-block').last()).toBeInViewport();
 
+  // A search hit in a folded section opens there: the section is shown again and the highlight revealed.
+  const folded = await page.evaluate(() => [...document.querySelectorAll('.reader-doc > .gloss-section')].flatMap((s, i) => (s.classList.contains('gloss-folded') ? [i] : [])));
+  const stored = await expectSidecar(host.folder, LONG_ARTICLE, (s) => expect(s.annotations).toHaveLength(10_000));
+  const early = stored.annotations.filter((a) => a.start > text.length / 10).sort((a, b) => a.start - b.start)[0]!;
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Words' }).fill(early.exact);
+  await page.locator('.search-hit').first().click();
+  await expect(page.locator('.reader-doc .hl-active').first()).toBeInViewport();
+  const revealedIn = await page.evaluate(() => [...document.querySelectorAll('.reader-doc > .gloss-section')].findIndex((s) => s.querySelector('.hl-active')));
+  expect(folded).toContain(revealedIn);
+  await page.getByRole('tab', { name: 'Articles' }).click();
+
   // Tag a phrase in the middle of the document with the mouse and a key.
   const middle = text.indexOf('. ', text.length / 2) + 2;
   const phrase = text.slice(middle, text.indexOf(' ', middle + 30));
