@@ -77,7 +77,7 @@ export class SectionQueue {
     this.toDead.clear();
   }
 
-  /** True while work is waiting (for tests and the rehearsal). */
+  /** True while work is waiting (the tests read it). */
   get pending(): boolean {
     return this.toLive.size > 0 || this.toDead.size > 0;
   }
