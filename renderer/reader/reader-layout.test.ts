@@ -21,6 +21,16 @@ describe('ReaderLayout', () => {
     expect(shown('😀\r\n\r\nCafe')).toBe('😀|Cafe');
   });
 
+  it("gives each section's blocks in the order of the section's children", () => {
+    const raw = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const layout = new ReaderLayout(new CodePointText(raw), 'txt');
+    const sections = Array.from({ length: layout.sectionCount }, (_, s) => layout.sectionBlocks(s));
+    expect(sections.flat()).toEqual(layout.blocks);
+    sections.forEach((blocks, s) => {
+      expect(blocks.map((b) => raw.slice(b.start, b.end))).toEqual(Array.from({ length: layout.doc.child(s).childCount }, (_, k) => layout.doc.child(s).child(k).textContent));
+    });
+  });
+
   it('round-trips every offset inside a block', () => {
     const piece = fc.constantFrom('a', 'b c', '\n', '\r\n', '\n\n', '😀', 'e\u0301', '“', '# x');
     fc.assert(

@@ -92,6 +92,11 @@ export class ReaderLayout {
     return Math.ceil(this.blocks.length / SECTION_SIZE);
   }
 
+  /** The blocks of section `s`, in order (the section's DOM children are their elements). */
+  sectionBlocks(s: number): readonly TextBlock[] {
+    return this.blocks.slice(s * SECTION_SIZE, (s + 1) * SECTION_SIZE);
+  }
+
   /** Code points [start, end) covered by section `s` (from its first block's start to its last block's end). */
   sectionRange(s: number): [number, number] {
     const first = this.blocks[s * SECTION_SIZE]!;

@@ -48,7 +48,8 @@ export class ReaderView {
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sectionQueue: SectionQueue | null;
-  private readonly sectionSizes: SectionSizes;
+  /** Stand-in heights and folding, for a reader that follows scrolling (null: the rehearsal's hidden one). */
+  private readonly sectionSizes: SectionSizes | null;
   /** Sections far from view, not folded, oldest first. */
   private readonly retired = new Set<number>();
   private hoverFrame = 0;
@@ -110,7 +111,7 @@ export class ReaderView {
       },
     });
     this.hideEditableRootFromReact();
-    this.sectionSizes = new SectionSizes(this.view.dom, layout);
+    this.sectionSizes = followScrolling ? new SectionSizes(this.view.dom, layout) : null;
     this.sectionQueue = followScrolling ? this.followSections() : null;
   }
 
@@ -122,7 +123,7 @@ export class ReaderView {
     if (live) {
       for (const s of sections) {
         this.retired.delete(s);
-        this.sectionSizes.unfold(s);
+        this.sectionSizes?.unfold(s);
       }
     }
     const changing = sections.filter((s) => isSectionLive(this.view.state, s) !== live);
@@ -140,7 +141,7 @@ export class ReaderView {
     for (const oldest of this.retired) {
       if (this.retired.size <= MAX_RETIRED_SECTIONS) break;
       this.retired.delete(oldest);
-      this.sectionSizes.fold(oldest);
+      this.sectionSizes?.fold(oldest);
     }
   }
 
@@ -314,7 +315,7 @@ export class ReaderView {
 
   destroy(): void {
     this.sectionQueue?.stop();
-    this.sectionSizes.destroy();
+    this.sectionSizes?.destroy();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();
   }

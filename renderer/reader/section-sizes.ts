@@ -11,7 +11,9 @@
 // browser frees their layout, and the section keeps its place (see fold).
 import type { NodeViewConstructor } from 'prosemirror-view';
 import type { ReaderLayout } from './reader-layout.js';
-import { SECTION_SIZE } from './reader-layout.js';
+
+/** Paragraphs measured for the estimate: a few screens' worth. */
+const SAMPLE_PARAGRAPHS = 64;
 
 /**
  * Sections drawn as the schema says, except that ProseMirror is told to leave their own style and
@@ -135,7 +137,7 @@ export class SectionSizes {
     if (!metrics) return;
     const sections = this.root.children;
     for (let s = 0; s < sections.length; s++) {
-      const lengths = this.layout.blocks.slice(s * SECTION_SIZE, (s + 1) * SECTION_SIZE).map((b) => b.end - b.start);
+      const lengths = this.layout.sectionBlocks(s).map((b) => b.end - b.start);
       const height = estimateHeight(lengths, metrics);
       this.estimates[s] = height;
       const section = sections[s] as HTMLElement;
@@ -149,17 +151,16 @@ export class SectionSizes {
     const sections = this.root.children;
     const samples: { length: number; lines: number }[] = [];
     let paragraph: Element | null = null;
-    for (let s = 0; s < sections.length && samples.length < 4 * SECTION_SIZE; s++) {
+    for (let s = 0; s < sections.length && samples.length < SAMPLE_PARAGRAPHS; s++) {
       const elements = sections[s]!.children;
       if (!elements[0]?.checkVisibility({ contentVisibilityAuto: true })) continue;
-      for (let k = 0; k < elements.length; k++) {
-        const block = this.layout.blocks[s * SECTION_SIZE + k];
-        const element = elements[k] as HTMLElement;
-        if (block?.kind !== 'paragraph' || element.offsetHeight === 0) continue;
+      this.layout.sectionBlocks(s).forEach((block, k) => {
+        const element = elements[k] as HTMLElement | undefined;
+        if (block.kind !== 'paragraph' || !element || element.offsetHeight === 0) return;
         paragraph ??= element;
         const lineHeight = parseFloat(getComputedStyle(element).lineHeight);
         if (lineHeight > 0) samples.push({ length: block.end - block.start, lines: Math.round(element.offsetHeight / lineHeight) });
-      }
+      });
     }
     const perLine = charsPerLine(samples);
     if (!paragraph || !perLine) return null;
