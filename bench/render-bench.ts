@@ -100,6 +100,14 @@ interface TraceEvent {
   args?: { data?: { type?: string } };
 }
 
+/** The complete events of the page's main thread (the thread that dispatched the most DOM events), in time order. */
+function pageMainThread(events: TraceEvent[]): TraceEvent[] {
+  const dispatches = new Map<string, number>();
+  for (const e of events) if (e.name === 'EventDispatch') dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...dispatches].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+}
+
 /**
  * Key press → frame painted, read from the browser's own trace: from the start of each keydown's
  * dispatch to the end of the first Paint after it, on the renderer's main thread. The app's
@@ -119,10 +127,7 @@ interface TraceEvent {
  * key's work; the difference is that wait.
  */
 function keyToPaintFromTrace(events: TraceEvent[]): { tag: number[]; del: number[]; tagBusy: number[]; delBusy: number[]; cpu: number[] } {
-  const dispatches = new Map<string, number>();
-  for (const e of events) if (e.name === 'EventDispatch') dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...dispatches].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const onMain = pageMainThread(events);
   // Key presses only: a keydown dispatched from script (the app's key rehearsal) runs inside a
   // function call or a microtask, a pressed key's straight from the input queue.
   const scripts = onMain.filter((e) => ['FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire'].includes(e.name));
@@ -178,31 +183,16 @@ async function typeKey(page: Page, key: string): Promise<void> {
   await page.waitForTimeout(60);
 }
 
-export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[]; busyCpu: number[] }> {
+/**
+ * Run `action` under Chromium's trace and return the trace's events. The trace stays in the
+ * browser until the end (a stream read afterwards), so that sending it does not take CPU from
+ * what is measured; tracing starts a service process of its own, given time to settle first.
+ */
+async function traced<T>(page: Page, categories: string, action: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const cdp = await page.context().newCDPSession(page);
-  // The trace stays in the browser until the end (a stream read afterwards), so that sending it
-  // does not take CPU from the keys being measured.
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReturnAsStream' });
-  // Tracing starts a service process of its own: let it settle before the first key.
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
   await page.waitForTimeout(TRACING_SETTLE_MS);
-  for (let round = 0; round < KEY_ROUNDS; round++) {
-    await page.evaluate((r) => {
-      const blocks = document.querySelectorAll('.reader-doc .gloss-block');
-      const block = blocks[Math.floor(blocks.length / 2) + r * 7]!;
-      block.scrollIntoView({ block: 'center' });
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      const node = walker.nextNode() as Text;
-      const range = document.createRange();
-      range.setStart(node, 0);
-      range.setEnd(node, Math.min(node.data.length, 12));
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    }, round);
-    await page.waitForTimeout(60); // let ProseMirror read the selection
-    await typeKey(page, '1');
-    await typeKey(page, 'Delete');
-  }
+  const result = await action();
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
   const handle = await complete;
@@ -215,8 +205,31 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
   await cdp.send('IO.close', { handle });
   await cdp.detach();
   const parsed = JSON.parse(json) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const traced = keyToPaintFromTrace(events);
+  return { result, events: Array.isArray(parsed) ? parsed : parsed.traceEvents };
+}
+
+export async function measureKeys(page: Page): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[]; busyCpu: number[] }> {
+  const { events } = await traced(page, 'devtools.timeline', async () => {
+    for (let round = 0; round < KEY_ROUNDS; round++) {
+      await page.evaluate((r) => {
+        const blocks = document.querySelectorAll('.reader-doc .gloss-block');
+        const block = blocks[Math.floor(blocks.length / 2) + r * 7]!;
+        block.scrollIntoView({ block: 'center' });
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        const node = walker.nextNode() as Text;
+        const range = document.createRange();
+        range.setStart(node, 0);
+        range.setEnd(node, Math.min(node.data.length, 12));
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, round);
+      await page.waitForTimeout(60); // let ProseMirror read the selection
+      await typeKey(page, '1');
+      await typeKey(page, 'Delete');
+    }
+  });
+  const fromTrace = keyToPaintFromTrace(events);
   const probe = await page.evaluate(() => {
     const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
     return {
@@ -227,7 +240,7 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
       processing: [...d('gloss:key-processing:tag'), ...d('gloss:key-processing:delete')],
     };
   });
-  return { ...probe, traceTag: traced.tag, traceDel: traced.del, busyTag: traced.tagBusy, busyDel: traced.delBusy, busyCpu: traced.cpu };
+  return { ...probe, traceTag: fromTrace.tag, traceDel: fromTrace.del, busyTag: fromTrace.tagBusy, busyDel: fromTrace.delBusy, busyCpu: fromTrace.cpu };
 }
 
 export async function measureScrolling(page: Page): Promise<{ count: number; max: number; steps: number }> {
@@ -256,6 +269,19 @@ export async function measureScrolling(page: Page): Promise<{ count: number; max
     if (!result.reachedEnd) throw new Error('scrolling stopped short of the end of the document');
     return result;
   });
+}
+
+/**
+ * A scroll-through like measureScrolling's, under the trace: how many of the main thread's tasks
+ * took over 50 ms, and how many of those the main thread actually ran for over 50 ms (thread
+ * time). On two cores shared with the browser's other processes, the host and the driver, a task
+ * can last twice its running time while the operating system runs something else.
+ */
+async function scrollingThreadTime(page: Page): Promise<{ over50: number; ranOver50: number; longestRan: number }> {
+  const { events } = await traced(page, 'toplevel,devtools.timeline', () => measureScrolling(page));
+  const tasks = pageMainThread(events).filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  const long = tasks.filter((t) => t.dur! > 50_000);
+  return { over50: long.length, ranOver50: long.filter((t) => (t.tdur ?? t.dur!) > 50_000).length, longestRan: Math.max(0, ...tasks.map((t) => (t.tdur ?? t.dur!) / 1000)) };
 }
 
 /** The reader's DOM and styles as they are after opening, without highlights or script: the scrolling floor's page. */
@@ -450,6 +476,12 @@ export async function runRenderBench(root: string): Promise<string> {
     const snapshot = await readerSnapshot(snapshotPage);
     await snapshotContext.close();
     const scrollFloor = await scrollingFloor(browser, snapshot);
+    // One more scroll-through, traced (the trace's own process would add to the contention of the measured ones).
+    const tracedContext = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const tracedPage = await tracedContext.newPage();
+    await measureOpen(tracedPage, host.url);
+    const threadTime = await scrollingThreadTime(tracedPage);
+    await tracedContext.close();
     // The sidecar on disk still holds the 10,000 (every tag was deleted again).
     const recogito = await runRecogito(browser, root, text, spans);
     const recogitoRow = recogito.error
@@ -489,6 +521,12 @@ export async function runRenderBench(root: string): Promise<string> {
           [`delete key → gone, p95 (n=${del.length}), the same probe`, `${p95(del).toFixed(1)} ms`, '', `median ${median(del).toFixed(1)} ms`],
           [`tag or delete key → change applied and rendered, without the wait for the frame to begin, p95 (n=${processing.length})`, `${p95(processing).toFixed(1)} ms`, '≤ 16 ms', `median ${median(processing).toFixed(1)} ms; of which the app's work p95 ${p95(work).toFixed(1)} ms`],
           [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps, each 1/120 of the document: as when dragging the scroll bar)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
+          [
+            'the same scrolling once more, traced: tasks over 50 ms / of those, tasks the main thread ran for over 50 ms (thread time)',
+            `${threadTime.over50} / ${threadTime.ranOver50}`,
+            '',
+            `the longest running time of any task: ${threadTime.longestRan.toFixed(0)} ms; the rest of a long task is the OS running another process (2 cores shared with the browser's other processes, the host, the driver and the trace)`,
+          ],
           [
             `floor: the same document as a static page (the reader's DOM after opening, no script, no highlights), scrolled the same way (${scrollFloor.steps} steps)`,
             `${scrollFloor.count}`,
