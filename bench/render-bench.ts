@@ -468,20 +468,22 @@ export async function runRenderBench(root: string): Promise<string> {
       await context.close();
     }
     const floorInBrowser = await browserFloor(browser, dir);
-    // The floor's page is copied from a reader just opened, in a context of its own (copying it
-    // before the keys would delay the key rehearsal into the measured keys).
-    const snapshotContext = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const snapshotPage = await snapshotContext.newPage();
-    await measureOpen(snapshotPage, host.url);
-    const snapshot = await readerSnapshot(snapshotPage);
-    await snapshotContext.close();
-    const scrollFloor = await scrollingFloor(browser, snapshot);
+    /** Open the long article in a context of its own, do `use` with the page, close the context. */
+    const withOpenedArticle = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      try {
+        const page = await context.newPage();
+        await measureOpen(page, host.url);
+        return await use(page);
+      } finally {
+        await context.close();
+      }
+    };
+    // The floor's page is copied from a reader just opened (copying it before the keys would delay
+    // the key rehearsal into the measured keys).
+    const scrollFloor = await scrollingFloor(browser, await withOpenedArticle(readerSnapshot));
     // One more scroll-through, traced (the trace's own process would add to the contention of the measured ones).
-    const tracedContext = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const tracedPage = await tracedContext.newPage();
-    await measureOpen(tracedPage, host.url);
-    const threadTime = await scrollingThreadTime(tracedPage);
-    await tracedContext.close();
+    const threadTime = await withOpenedArticle(scrollingThreadTime);
     // The sidecar on disk still holds the 10,000 (every tag was deleted again).
     const recogito = await runRecogito(browser, root, text, spans);
     const recogitoRow = recogito.error
