@@ -283,10 +283,7 @@ export class ReaderView {
 
   /** Scroll code point `start` into view (centred) unless it is already on screen. */
   scrollToOffset(start: number): void {
-    const pos = this.layout.toPos(start);
-    this.setSectionsLive([this.sectionAt(pos)], true);
-    const { node } = this.view.domAtPos(pos);
-    const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
+    const block = this.shownBlockAt(this.layout.toPos(start));
     if (!block) return;
     const rect = block.getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > window.innerHeight) block.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -294,11 +291,7 @@ export class ReaderView {
 
   /** Scroll the annotation into view and flash it. */
   reveal(id: string, start: number): void {
-    const pos = this.layout.toPos(start);
-    this.setSectionsLive([this.sectionAt(pos)], true);
-    const { node } = this.view.domAtPos(pos);
-    const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
-    block?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    this.shownBlockAt(this.layout.toPos(start))?.scrollIntoView({ block: 'center', behavior: 'auto' });
     this.setFlash(id);
     if (this.flashTimer) clearTimeout(this.flashTimer);
     // Long enough for the two pulses of the flash animation in styles.css.
@@ -308,6 +301,16 @@ export class ReaderView {
   private setFlash(id: string | null): void {
     this.flashId = id;
     if (this.lastInput) this.setHighlights(this.lastInput);
+  }
+
+  /**
+   * The block element holding ProseMirror position `pos`, its section made live first (shown again
+   * if folded, highlights drawn): for a jump to text that may lie far from view.
+   */
+  private shownBlockAt(pos: number): Element | null {
+    this.setSectionsLive([this.sectionAt(pos)], true);
+    const { node } = this.view.domAtPos(pos);
+    return (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block') ?? null;
   }
 
   /** Index of the section holding ProseMirror position `pos`. */
@@ -345,10 +348,9 @@ export class ReaderView {
   private caretToEdge(edge: 'start' | 'end', extend: boolean): void {
     const { state } = this.view;
     const head = (edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc)).head;
-    this.setSectionsLive([this.sectionAt(head)], true);
-    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, extend ? state.selection.anchor : head, head)));
-    const { node } = this.view.domAtPos(head);
-    (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block')?.scrollIntoView({ block: edge === 'start' ? 'start' : 'end' });
+    const block = this.shownBlockAt(head);
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, extend ? state.selection.anchor : head, head)));
+    block?.scrollIntoView({ block: edge === 'start' ? 'start' : 'end' });
   }
 
   private onKeyDown(_view: EditorView, event: KeyboardEvent): boolean {
