@@ -192,13 +192,36 @@ export function highlightPlugin(layout: ReaderLayout, initial?: HighlightInput, 
       else state.live.delete(s);
     }
     if (changed.length === 0 || !state.input) return state;
-    const ranges = changed.map((s) => layout.sectionRange(s));
+    const bySection = reachOf(state.input.annotations);
     const remove: Decoration[] = [];
     const add: Decoration[] = [];
-    for (const annotation of state.input.annotations) {
-      if (ranges.some(([from, to]) => annotation.start < to && annotation.end > from)) repaint(state, annotation.id, annotation, state.input, remove, add, true);
+    const done = new Set<Annotation>();
+    for (const s of changed) {
+      for (const annotation of bySection[s] ?? []) {
+        if (done.has(annotation)) continue;
+        done.add(annotation);
+        repaint(state, annotation.id, annotation, state.input, remove, add, true);
+      }
     }
     return next(doc, state, remove, add, state.input);
+  };
+
+  /**
+   * The annotations reaching into each section, worked out once per list of annotations (when a
+   * section is drawn after the list changed), so that drawing a section looks at its own
+   * annotations and not at all 10,000: scanning them all for each section drawn while scrolling
+   * cost more, and its hot loop, meeting annotations of many shapes, was compiled again and again.
+   */
+  let reach: { of: readonly Annotation[]; bySection: Annotation[][] } | null = null;
+  const reachOf = (annotations: readonly Annotation[]): Annotation[][] => {
+    if (reach?.of === annotations) return reach.bySection;
+    const bySection: Annotation[][] = Array.from({ length: layout.sectionCount }, () => []);
+    for (const annotation of annotations) {
+      const [first, last] = layout.sectionSpan(annotation.start, annotation.end);
+      for (let s = first; s <= last; s++) bySection[s]!.push(annotation);
+    }
+    reach = { of: annotations, bySection };
+    return bySection;
   };
 
   return new Plugin<HighlightState>({

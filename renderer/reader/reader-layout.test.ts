@@ -60,4 +60,31 @@ describe('ReaderLayout', () => {
     expect([layout.toOffset(from), layout.toOffset(to)]).toEqual([2, 8]);
     expect(layout.segments(2, 8).map(([f, t]) => layout.doc.textBetween(f, t))).toEqual(['e.', 'Tw']);
   });
+
+  it('finds every section a range reaches into, starting and ending at the sections of its first and last characters', () => {
+    const paragraph = fc.array(fc.constantFrom('a', ' ', '😀', 'e\u0301', '\r\n'), { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 20, maxLength: 80, size: 'max' }), fc.nat(), fc.nat(), (paragraphs, a, b) => {
+        const raw = paragraphs.join('\n\n');
+        const text = new CodePointText(raw);
+        const layout = new ReaderLayout(text, 'txt');
+        const length = text.length;
+        const start = a % (length + 1);
+        const end = start + (b % (length - start + 1));
+        const [first, last] = layout.sectionSpan(start, end);
+        const from = text.toUtf16(start);
+        const to = text.toUtf16(end);
+        for (let s = 0; s < layout.sectionCount; s++) {
+          const reached = layout.sectionBlocks(s).some((block) => block.start < to && block.end > from);
+          if (reached) expect(s >= first && s <= last).toBe(true);
+          // Where the range starts (or ends) inside a block, the span starts (or ends) at that block's section.
+          for (const block of layout.sectionBlocks(s)) {
+            if (block.start <= from && from < block.end) expect(first).toBe(s);
+            if (to > from && block.start < to && to <= block.end) expect(last).toBe(s);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -97,11 +97,14 @@ export class ReaderLayout {
     return this.blocks.slice(s * SECTION_SIZE, (s + 1) * SECTION_SIZE);
   }
 
-  /** Code points [start, end) covered by section `s` (from its first block's start to its last block's end). */
-  sectionRange(s: number): [number, number] {
-    const first = this.blocks[s * SECTION_SIZE]!;
-    const last = this.blocks[Math.min(this.blocks.length, (s + 1) * SECTION_SIZE) - 1]!;
-    return [this.text.toCodePoint(first.start), this.text.toCodePoint(last.end)];
+  /**
+   * The first and last section that code points [start, end) can reach into (a range in the gap
+   * after a section's last block counts in that section: a superset, never a miss).
+   */
+  sectionSpan(start: number, end: number): [number, number] {
+    const first = Math.max(0, this.blockAtOrBefore(this.text.toUtf16(start)));
+    const last = Math.max(first, this.blockAtOrBefore(this.text.toUtf16(Math.max(start, end - 1))));
+    return [Math.floor(first / SECTION_SIZE), Math.floor(last / SECTION_SIZE)];
   }
 
   /**
