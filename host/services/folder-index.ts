@@ -8,7 +8,7 @@
 import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileCounts, FolderAnnotation, SearchQuery } from '../../shared/contract.js';
-import { sidecarPathFor, SIDECAR_FORMAT } from '../../shared/sidecar-format.js';
+import { sidecarPathFor, SIDECAR_FORMAT, type Sidecar } from '../../shared/sidecar-format.js';
 import type { OpenedWorkspace } from './workspace.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -130,18 +130,35 @@ export class FolderIndex {
   private async refreshLarge(file: string): Promise<FileCounts | null> {
     const found = this.changedSidecar(file);
     if (found.kind === 'current') return found.counts;
-    let summary: Pick<IndexedFile, 'counts' | 'entries'>;
-    try {
+    return this.summarizeLarge(file, found.stat, async () => {
       const data: unknown = JSON.parse(await fs.readFile(found.sidecar, 'utf8'));
       await this.yieldAndWait();
-      summary = await summarizeInSlices(data, found.stat.mtime.toISOString(), () => this.yieldAndWait());
+      return data;
+    });
+  }
+
+  /**
+   * This host has just written `sidecar` for `file`: index it from memory rather than read back
+   * and parse the file it wrote (a few megabytes for a long document, on every autosave).
+   */
+  async written(file: string, sidecar: Sidecar): Promise<FileCounts | null> {
+    const found = this.changedSidecar(file);
+    if (found.kind === 'current') return found.counts;
+    return this.summarizeLarge(file, found.stat, async () => sidecar);
+  }
+
+  /** Summarize a sidecar in slices, the event loop running between them; a newer version indexed meanwhile is kept. */
+  private async summarizeLarge(file: string, stat: Stats, data: () => Promise<unknown>): Promise<FileCounts | null> {
+    let summary: Pick<IndexedFile, 'counts' | 'entries'>;
+    try {
+      summary = await summarizeInSlices(await data(), stat.mtime.toISOString(), () => this.yieldAndWait());
     } catch {
       summary = { counts: null, entries: [] };
     }
     // A newer version read in the meantime (a save while this one was read) is kept.
     const now = this.files.get(file);
-    if (now && now.mtimeMs > found.stat.mtimeMs) return now.counts;
-    return this.store(file, found.stat, summary);
+    if (now && now.mtimeMs > stat.mtimeMs) return now.counts;
+    return this.store(file, stat, summary);
   }
 
   /** The sidecar's state on disk: unchanged since indexed (its counts), or its path and stat to read. No sidecar is stored as no annotations. */

@@ -80,7 +80,7 @@ export class GlossServices {
         const rejected = rejectedSuggestions ?? (current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined);
         const sidecar = buildSidecar(source, tags, applyAnnotationChanges(base, upsert, remove), rejected);
         await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
-        await this.index?.refresh(path);
+        await this.index?.written(path, sidecar);
         return { savedAt: new Date().toISOString() };
       },
       recoverSidecar: async ({ path, action }) => {

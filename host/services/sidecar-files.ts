@@ -3,21 +3,32 @@
 // of one. Before each write the previous sidecar is kept as one backup (`….gloss.json.bak`, put
 // in place by an atomic rename too). A sidecar that is damaged or from a newer Gloss is never
 // overwritten; the analyst chooses to restore the backup or start over, and the damaged file is
-// then renamed aside, not deleted.
+// then renamed aside, not deleted. A sidecar read or written here is remembered with its file's
+// identity and not read again while that is unchanged (known-sidecars.ts).
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import type { SidecarState } from '../../shared/contract.js';
 import { acceptsSidecar } from './sidecar-validator.js';
+import { fileIdentity, identitySize, KnownSidecars } from './known-sidecars.js';
 import { parseSidecar, serializeSidecar, sidecarPathFor, type Sidecar } from '../../shared/sidecar-format.js';
 
 export const BACKUP_SUFFIX = '.bak';
 export const backupPathFor = (sourcePath: string) => sidecarPathFor(sourcePath) + BACKUP_SUFFIX;
 
-/** The state of the sidecar beside a source. */
+const known = new KnownSidecars();
+
+/**
+ * The state of the sidecar beside a source. A valid sidecar is the same object as long as its file
+ * is unchanged since it was last read or written here: callers must not change it.
+ */
 export async function readSidecarState(sourcePath: string): Promise<SidecarState> {
   const file = sidecarPathFor(sourcePath);
+  // The identity first, the content after: a change in between is read now and noticed next time.
+  const identity = await fileIdentity(file);
+  const recalled = identity === null ? undefined : known.recall(file, identity);
+  if (recalled) return { kind: 'ok', sidecar: recalled };
   let json: string;
   try {
     json = await fs.readFile(file, 'utf8');
@@ -25,7 +36,9 @@ export async function readSidecarState(sourcePath: string): Promise<SidecarState
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
     return unreadable(file, err as NodeJS.ErrnoException, (await readBackup(sourcePath)) !== null);
   }
-  return stateOf(file, json, async () => (await readBackup(sourcePath)) !== null);
+  const state = await stateOf(file, json, async () => (await readBackup(sourcePath)) !== null);
+  if (state.kind === 'ok' && identity !== null) known.remember(file, identity, state.sidecar);
+  return state;
 }
 
 /**
@@ -114,9 +127,14 @@ export async function writeSidecar(sourcePath: string, sidecar: Sidecar, beforeW
   const file = sidecarPathFor(sourcePath);
   try {
     if (current.kind === 'ok') await keepBackup(file);
-    const content = serializeSidecar(sidecar);
+    const content = serializeSidecar(sidecar, acceptsSidecar);
     beforeWrite?.(file, content);
+    known.forget(file);
     await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true });
+    // What was just written, unless another program replaced it within this moment (its size would
+    // differ, almost surely; its identity will in any case differ on the next change).
+    const identity = await fileIdentity(file);
+    if (identity !== null && identitySize(identity) === Buffer.byteLength(content, 'utf8')) known.remember(file, identity, sidecar);
   } catch (err) {
     throw new GlossError('write-failed', `Could not save ${path.basename(file)}: ${writeFailureReason(err)}. Your annotations are kept in memory and saving will be retried.`);
   }
