@@ -118,6 +118,13 @@ describe('GlossServices on real folders', () => {
       ['Kim said yes.', 'claim'],
       ['Peskov denied it.', 'denial'],
     ]);
+    // The folder's index (search, counts) follows each save, the one re-tagged annotation included.
+    const found = await call<{ results: { exact: string; tag: string }[] }>('findAnnotations', { limit: 10 });
+    expect(found.results.map((r) => [r.exact, r.tag])).toEqual([
+      ['Kim said yes.', 'claim'],
+      ['Peskov denied it.', 'denial'],
+    ]);
+    expect((await call<{ results: unknown[] }>('findAnnotations', { tags: ['quote'], limit: 10 })).results).toEqual([]);
   });
 
   it('never overwrites a damaged sidecar', async () => {
