@@ -96,8 +96,9 @@ export class GlossServices {
         if (current.kind === 'invalid' || current.kind === 'newer') throw new GlossError('write-failed', `Text not saved: ${current.message}`);
         const source = await writeSourceText(abs, text, expectedSha256, (file, bytes) => this.watcher?.noteOwnWrite(file, bytes));
         const rejected = current.kind === 'ok' ? current.sidecar.rejectedSuggestions : undefined;
-        await writeSidecar(abs, buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, []), rejected), (file, content) => this.watcher?.noteOwnWrite(file, content));
-        await this.index?.refresh(path);
+        const sidecar = buildSidecar(source.fingerprint, tags, applyAnnotationChanges([], annotations, []), rejected);
+        await writeSidecar(abs, sidecar, (file, content) => this.watcher?.noteOwnWrite(file, content));
+        await this.index?.written(path, sidecar);
         return this.handlers.readDocument({ path });
       },
       suggest: async ({ path }) => {

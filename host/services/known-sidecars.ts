@@ -12,40 +12,41 @@ import type { Sidecar } from '../../shared/sidecar-format.js';
 /** Sidecars kept: the document being worked on and one more (an import can touch many). */
 const KEPT = 2;
 
+/** A file as it is on disk now: `key` changes with any change to it; `bytes` is its size. */
+export interface FileIdentity {
+  key: string;
+  bytes: number;
+}
+
 /** The file's identity on disk, or null when it cannot be found. */
-export async function fileIdentity(file: string): Promise<string | null> {
+export async function fileIdentity(file: string): Promise<FileIdentity | null> {
   try {
     const s = await fs.stat(file, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    return { key: `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, bytes: Number(s.size) };
   } catch {
     return null;
   }
 }
 
-/** Byte length recorded in an identity (what a file just written should have). */
-export function identitySize(identity: string): number {
-  return Number(identity.split(':')[1]);
-}
-
 export class KnownSidecars {
-  private readonly known = new Map<string, { identity: string; sidecar: Sidecar }>();
+  private readonly known = new Map<string, { key: string; sidecar: Sidecar }>();
 
   /**
    * The sidecar last read or written at `file`, if the file still has `identity`. Callers must
    * not change it: it is the one object every later save starts from.
    */
-  recall(file: string, identity: string): Sidecar | undefined {
+  recall(file: string, identity: FileIdentity): Sidecar | undefined {
     const entry = this.known.get(file);
-    if (!entry || entry.identity !== identity) return undefined;
+    if (!entry || entry.key !== identity.key) return undefined;
     // Most recently used last.
     this.known.delete(file);
     this.known.set(file, entry);
     return entry.sidecar;
   }
 
-  remember(file: string, identity: string, sidecar: Sidecar): void {
+  remember(file: string, identity: FileIdentity, sidecar: Sidecar): void {
     this.known.delete(file);
-    this.known.set(file, { identity, sidecar });
+    this.known.set(file, { key: identity.key, sidecar });
     for (const oldest of this.known.keys()) {
       if (this.known.size <= KEPT) break;
       this.known.delete(oldest);

@@ -11,7 +11,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { GlossError, writeFailureReason } from '../../shared/errors.js';
 import type { SidecarState } from '../../shared/contract.js';
 import { acceptsSidecar } from './sidecar-validator.js';
-import { fileIdentity, identitySize, KnownSidecars } from './known-sidecars.js';
+import { fileIdentity, KnownSidecars } from './known-sidecars.js';
 import { parseSidecar, serializeSidecar, sidecarPathFor, type Sidecar } from '../../shared/sidecar-format.js';
 
 export const BACKUP_SUFFIX = '.bak';
@@ -134,7 +134,7 @@ export async function writeSidecar(sourcePath: string, sidecar: Sidecar, beforeW
     // What was just written, unless another program replaced it within this moment (its size would
     // differ, almost surely; its identity will in any case differ on the next change).
     const identity = await fileIdentity(file);
-    if (identity !== null && identitySize(identity) === Buffer.byteLength(content, 'utf8')) known.remember(file, identity, sidecar);
+    if (identity !== null && identity.bytes === Buffer.byteLength(content, 'utf8')) known.remember(file, identity, sidecar);
   } catch (err) {
     throw new GlossError('write-failed', `Could not save ${path.basename(file)}: ${writeFailureReason(err)}. Your annotations are kept in memory and saving will be retried.`);
   }
