@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LONG_ARTICLE, makeLongArticle } from '../bench/long-article.js';
+import { LANDING_MS } from '../renderer/reader/scroll-flight.js';
 import { codePointRange, expect, expectSidecar, selectWithMouse, startHost, test, type GlossHostProcess } from './gloss-fixtures.js';
 
 let host: GlossHostProcess;
@@ -31,8 +32,9 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
   // about as long as the document before it has been scrolled through.
   const estimatedHeight = await page.evaluate(() => document.querySelector('.reader')!.scrollHeight);
 
-  // Scroll from top to bottom two screens at a time: every annotation gets its highlight when its
-  // part of the document comes near, and highlights far behind are taken out again.
+  // Scroll from top to bottom just under a screen a frame (as fast as the view can move without
+  // flying, see below): every annotation gets its highlight when its part of the document comes
+  // near, and highlights far behind are taken out again.
   const { seen, mostAtOnce, atEnd, height } = await page.evaluate(async () => {
     const reader = document.querySelector('.reader') as HTMLElement;
     const ids = new Set<string>();
@@ -42,7 +44,7 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
       most = Math.max(most, spans.length);
       spans.forEach((e) => ids.add(e.getAttribute('data-ann-id')!));
     };
-    for (let top = 0; top < reader.scrollHeight; top += reader.clientHeight * 2) {
+    for (let top = 0; top < reader.scrollHeight; top += reader.clientHeight * 0.9) {
       reader.scrollTop = top;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       collect();
@@ -64,16 +66,49 @@ test('10,000 highlights: all drawn while scrolling through, counted, and tag/unt
   // Sections far behind are also let go of (their blocks hidden, so the browser frees their layout)
   // and come back, text and highlights, when scrolled to again.
   expect(await page.evaluate(() => document.querySelectorAll('.reader-doc .gloss-folded').length)).toBeGreaterThan(100);
-  await page.evaluate(() => {
-    const reader = document.querySelector('.reader')!;
-    reader.scrollTop = reader.scrollHeight * 0.4;
-  });
+  // Flying through the document (the scroll bar dragged: six screens a frame), the text passing by
+  // is not highlighted; where the view lands, it is.
+  const flight = await page.evaluate(async (landingMs) => {
+    const reader = document.querySelector('.reader') as HTMLElement;
+    const box = reader.getBoundingClientRect();
+    const sectionInView = () => document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.gloss-section');
+    // Sections the browser has reported it now shows (the reader draws on these reports).
+    const reported = new Set<EventTarget>();
+    document.addEventListener('contentvisibilityautostatechange', (e) => void (!(e as ContentVisibilityAutoStateChangeEvent).skipped && reported.add(e.target!)), { capture: true });
+    let inFlight = 0;
+    let highlighted = 0;
+    let last = performance.now();
+    for (let top = reader.scrollHeight * 0.9; top > reader.scrollHeight * 0.4; top -= reader.clientHeight * 6) {
+      reported.clear();
+      reader.scrollTop = top;
+      // Until the browser has reported the section now in view: the reader, had it not held
+      // drawing, would have drawn it in the same task.
+      for (let frame = 0; frame < 10 && !reported.has(sectionInView()!); frame++) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 0));
+      const now = performance.now();
+      // A step that came later than the landing time is a pause, not flight (a slow machine).
+      if (now - last < landingMs) {
+        inFlight++;
+        if (sectionInView()?.querySelector('[data-ann-id]')) highlighted++;
+      }
+      last = now;
+    }
+    return { inFlight, highlighted };
+  }, LANDING_MS);
+  expect(flight.inFlight).toBeGreaterThan(20);
+  expect(flight.highlighted).toBe(0);
   const inView = () =>
     page.evaluate(() => {
       const view = document.querySelector('.reader')!.getBoundingClientRect();
       const shown = (selector: string) => [...document.querySelectorAll(selector)].filter((e) => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom > view.top && r.top < view.bottom; }).length;
       return { blocks: shown('.reader-doc .gloss-block'), highlights: shown('.reader-doc [data-ann-id]') };
     });
+  await expect.poll(async () => { const { blocks, highlights } = await inView(); return blocks > 0 && highlights > 0; }).toBe(true);
+  // A jump from there (one move of more than a screen) lands too.
+  await page.evaluate(() => {
+    const reader = document.querySelector('.reader')!;
+    reader.scrollTop = reader.scrollHeight * 0.6;
+  });
   await expect.poll(async () => { const { blocks, highlights } = await inView(); return blocks > 0 && highlights > 0; }).toBe(true);
   // Ctrl+End reaches the end of the text, however much of it the browser has laid out.
   await page.locator('.reader-doc').focus();

@@ -6,6 +6,7 @@ import { EditorState, Plugin, Selection, TextSelection } from 'prosemirror-state
 import { EditorView } from 'prosemirror-view';
 import { annotationsAt, highlightPlugin, isSectionLive, makeSectionsDead, makeSectionsLive, setHighlights, type HighlightInput } from './highlight-plugin.js';
 import { SectionQueue } from './section-queue.js';
+import { watchScrollFlight } from './scroll-flight.js';
 import { SectionSizes, sectionNodeView } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
@@ -53,6 +54,8 @@ export class ReaderView {
   /** Sections far from view, not folded, oldest first. */
   private readonly retired = new Set<number>();
   private hoverFrame = 0;
+  /** Stops following the scroll container's flights (see followSections). */
+  private stopWatchingFlight: (() => void) | null = null;
 
   constructor(
     mount: HTMLElement,
@@ -157,7 +160,8 @@ export class ReaderView {
    * (`content-visibility: auto`, a margin of a few screens around the view) and reports each
    * change, so the reader follows those reports rather than watching 2 × (sections) targets with
    * intersection observers on every frame. Reports go through a queue that draws the section in
-   * the middle of the rendered ones at once and spreads the rest (see section-queue.ts).
+   * the middle of the rendered ones at once and spreads the rest (see section-queue.ts), and
+   * holds them while the view flies past several screens a frame (scroll-flight.ts).
    */
   private followSections(): SectionQueue | null {
     if (typeof ContentVisibilityAutoStateChangeEvent === 'undefined') {
@@ -204,6 +208,7 @@ export class ReaderView {
       },
       { capture: true },
     );
+    this.stopWatchingFlight = watchScrollFlight(this.view.dom, (flying) => queue.hold(flying));
     return queue;
   }
 
@@ -324,6 +329,7 @@ export class ReaderView {
 
   destroy(): void {
     this.sectionQueue?.stop();
+    this.stopWatchingFlight?.();
     this.sectionSizes?.destroy();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     this.view.destroy();

@@ -106,6 +106,44 @@ describe('SectionQueue', () => {
     expect(applied).toEqual(['live 9', 'dead 4']);
   });
 
+  it('holds drawing while the view flies past, and on landing draws what is still shown: in view at once, near ones one per task', () => {
+    const { queue, applied, soon, runTask, runIdle } = queueWithManualTime();
+    queue.near([{ section: 0, distance: 0 }]);
+    queue.hold(true);
+    // Flying past: sections shown for a frame, then skipped again.
+    queue.near([{ section: 10, distance: 0 }, { section: 11, distance: 400 }]);
+    queue.far([10, 11]);
+    queue.near([{ section: 20, distance: 0 }, { section: 21, distance: 0 }, { section: 22, distance: 300 }]);
+    expect(applied).toEqual(['live 0']);
+    expect(soon).toHaveLength(0);
+    // Taking out and letting go of far sections goes on meanwhile (the page's memory stays bounded).
+    runIdle();
+    expect(applied).toEqual(['live 0', 'dead 10']);
+    queue.hold(false);
+    expect(applied).toEqual(['live 0', 'dead 10', 'live 20,21']);
+    runTask();
+    expect(applied).toEqual(['live 0', 'dead 10', 'live 20,21', 'live 22']);
+    expect(soon).toHaveLength(0);
+    runIdle();
+    expect(queue.pending).toBe(false);
+  });
+
+  it('holding stops the near sections already queued, and landing twice draws nothing twice', () => {
+    const { queue, applied, soon, runTask } = queueWithManualTime();
+    queue.near([{ section: 3, distance: 0 }, { section: 4, distance: 200 }, { section: 5, distance: 400 }]);
+    expect(applied).toEqual(['live 3']);
+    queue.hold(true);
+    runTask(); // the task queued before the flight began
+    expect(applied).toEqual(['live 3']);
+    queue.hold(false);
+    queue.hold(false);
+    runTask();
+    runTask();
+    runTask();
+    expect(applied).toEqual(['live 3', 'live 4', 'live 5']);
+    expect(soon).toHaveLength(0);
+  });
+
   it('applies nothing once stopped', () => {
     const { queue, applied, runTask, runIdle } = queueWithManualTime();
     queue.near([{ section: 1, distance: 0 }, { section: 2, distance: 10 }]);

@@ -8,7 +8,10 @@
 //   bar, 23 → 7–13 in an A/B, but a page scrolled on and on has none: the end-to-end test's
 //   scroll-through then drew only half the annotations as their sections passed by);
 // - sections far away lose their highlights when the page is idle (nobody sees them go), or one
-//   per task when many are waiting.
+//   per task when many are waiting;
+// - while the view flies past (the scroll bar dragged, see scroll-flight.ts), drawing is held: the
+//   sections the browser shows on the way are only noted, and those still shown when the view
+//   lands are drawn then, the same way (in view at once, the others one per task).
 // A section reported near and then far (or far and then near) before its turn is not applied twice.
 
 /** When to run queued work: soon (a task of its own) or when the page is idle. */
@@ -37,6 +40,7 @@ export class SectionQueue {
   private deadTaskScheduled = false;
   private deadIdleScheduled = false;
   private stopped = false;
+  private held = false;
 
   constructor(
     /** Make `sections` live (highlights drawn) or dead (taken out, and the section let go of: see ReaderView). */
@@ -53,7 +57,7 @@ export class SectionQueue {
       this.toDead.delete(section);
       if (this.isLive(section)) {
         this.toLive.delete(section);
-      } else if (distance <= 0) {
+      } else if (distance <= 0 && !this.held) {
         this.toLive.delete(section);
         now.push(section);
       } else {
@@ -73,6 +77,24 @@ export class SectionQueue {
     this.scheduleDead();
   }
 
+  /**
+   * Hold drawing (the view is flying past) or let it go on (it landed). Held, sections reported
+   * near wait, in view or not; released, those still waiting that were in view are drawn at once.
+   */
+  hold(held: boolean): void {
+    if (this.held === held) return;
+    this.held = held;
+    if (held || this.stopped) return;
+    const now: number[] = [];
+    for (const [section, distance] of this.toLive) {
+      if (distance > 0) continue;
+      this.toLive.delete(section);
+      if (!this.isLive(section)) now.push(section);
+    }
+    if (now.length) this.apply(now, true);
+    this.scheduleLive();
+  }
+
   /** Nothing queued is applied after this. */
   stop(): void {
     this.stopped = true;
@@ -86,11 +108,11 @@ export class SectionQueue {
   }
 
   private scheduleLive(): void {
-    if (this.liveScheduled || this.toLive.size === 0 || this.stopped) return;
+    if (this.liveScheduled || this.toLive.size === 0 || this.stopped || this.held) return;
     this.liveScheduled = true;
     this.scheduler.soon(() => {
       this.liveScheduled = false;
-      if (this.stopped) return;
+      if (this.stopped || this.held) return;
       let nearest: number | null = null;
       for (const [section, distance] of this.toLive) if (nearest === null || distance < this.toLive.get(nearest)!) nearest = section;
       if (nearest === null) return;
