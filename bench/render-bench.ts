@@ -14,6 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateSpans } from './generate.js';
 import { LONG_ARTICLE, makeLongArticle } from './long-article.js';
 import { formatTable, median } from './report.js';
+import { LANDING_MS } from '../renderer/reader/scroll-flight.js';
 
 const TEXT_BYTES = 2 * 1024 * 1024;
 const ANNOTATIONS = 10_000;
@@ -272,6 +273,63 @@ export async function measureScrolling(page: Page): Promise<{ count: number; max
 }
 
 /**
+ * The view flies past while the scroll bar is dragged (more than a screen a frame) and the reader
+ * draws no highlights on the way (scroll-flight.ts): from the last step of a drag to the highlights
+ * of the section in view painted, where the drag stops. Several short drags through the middle
+ * of the document, each step 1/120 of it, as measureScrolling's.
+ */
+export async function measureLanding(page: Page, drags = 3): Promise<number[]> {
+  return page.evaluate(async (drags) => {
+    const reader = document.querySelector('.reader') as HTMLElement;
+    const box = reader.getBoundingClientRect();
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const highlightedInView = () => document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('.gloss-section')?.querySelector('[data-ann-id]') != null;
+    const times: number[] = [];
+    for (let drag = 0; drag < drags; drag++) {
+      const from = (0.2 + (0.6 * drag) / drags) * reader.scrollHeight;
+      for (let step = 0; step < 8; step++) {
+        reader.scrollTop = from + (step / 120) * reader.scrollHeight;
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 16)));
+      }
+      const stopped = performance.now();
+      reader.scrollTop = from + (8 / 120) * reader.scrollHeight;
+      // Seen in a frame's callback, the highlights are painted by that frame: a task after it.
+      while (!highlightedInView() && performance.now() - stopped < 5000) await frame();
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - stopped);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return times;
+  }, drags);
+}
+
+/**
+ * Scrolling just under a screen a frame (a fast wheel or trackpad, a held key): the view never
+ * flies, so every section is drawn as it comes near. Long tasks over the middle fifth of the
+ * document, one step a frame.
+ */
+export async function measureNearlyFlying(page: Page): Promise<{ count: number; max: number; steps: number }> {
+  return page.evaluate(async () => {
+    const reader = document.querySelector('.reader') as HTMLElement;
+    reader.scrollTop = reader.scrollHeight * 0.4;
+    await new Promise((r) => setTimeout(r, 500));
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    const end = reader.scrollHeight * 0.6;
+    let steps = 0;
+    while (reader.scrollTop < end) {
+      reader.scrollTop += reader.clientHeight * 0.9;
+      steps++;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return { count: tasks.filter((t) => t > 50).length, max: tasks.length ? Math.max(...tasks) : 0, steps };
+  });
+}
+
+/**
  * A scroll-through like measureScrolling's, under the trace: how many of the main thread's tasks
  * took over 50 ms, and how many of those the main thread actually ran for over 50 ms (thread
  * time). On two cores shared with the browser's other processes, the host and the driver, a task
@@ -424,6 +482,8 @@ export async function runRenderBench(root: string): Promise<string> {
   const firstBusy: number[] = [];
   const busyCpu: number[] = [];
   const scroll = { count: 0, max: 0, steps: 0 };
+  const landing: number[] = [];
+  const nearlyFlying = { count: 0, max: 0, steps: 0 };
   let highlights = 0;
   let heapMb = 0;
   let rssMb: number | null = null;
@@ -450,6 +510,11 @@ export async function runRenderBench(root: string): Promise<string> {
       scroll.count += s.count;
       scroll.max = Math.max(scroll.max, s.max);
       scroll.steps += s.steps;
+      landing.push(...(await measureLanding(page)));
+      const n = await measureNearlyFlying(page);
+      nearlyFlying.count += n.count;
+      nearlyFlying.max = Math.max(nearlyFlying.max, n.max);
+      nearlyFlying.steps += n.steps;
       const cdp = await context.newCDPSession(page);
       // Memory is read after a garbage collection: what the document holds, not garbage not yet collected.
       await cdp.send('HeapProfiler.collectGarbage');
@@ -522,7 +587,19 @@ export async function runRenderBench(root: string): Promise<string> {
           [`tag key → painted, p95 (n=${tag.length}), the app's in-page probe (also counts tasks queued before its after-paint message)`, `${p95(tag).toFixed(1)} ms`, '', `median ${median(tag).toFixed(1)} ms`],
           [`delete key → gone, p95 (n=${del.length}), the same probe`, `${p95(del).toFixed(1)} ms`, '', `median ${median(del).toFixed(1)} ms`],
           [`tag or delete key → change applied and rendered, without the wait for the frame to begin, p95 (n=${processing.length})`, `${p95(processing).toFixed(1)} ms`, '≤ 16 ms', `median ${median(processing).toFixed(1)} ms; of which the app's work p95 ${p95(work).toFixed(1)} ms`],
-          [`long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps, each 1/120 of the document: as when dragging the scroll bar)`, `${scroll.count}`, '0', `longest task ${scroll.max.toFixed(0)} ms`],
+          [
+            `long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps, each 1/120 of the document: as when dragging the scroll bar; the view flies past and highlights are drawn where it stops)`,
+            `${scroll.count}`,
+            '0',
+            `longest task ${scroll.max.toFixed(0)} ms`,
+          ],
+          [`a drag stops → highlights in view painted (n=${landing.length}: drags of 8 such steps)`, ms(landing), '', `the reader waits ${LANDING_MS} ms without a move of over a screen before it draws`],
+          [
+            `long tasks > 50 ms scrolling just under a screen a frame through the middle fifth (${nearlyFlying.steps} steps, one a frame: a fast wheel or a held key; every section drawn as it comes near)`,
+            `${nearlyFlying.count}`,
+            '0',
+            nearlyFlying.count ? `longest task ${nearlyFlying.max.toFixed(0)} ms` : 'no task over 50 ms',
+          ],
           [
             'the same scrolling once more, traced: tasks over 50 ms / of those, tasks the main thread ran for over 50 ms (thread time)',
             `${threadTime.over50} / ${threadTime.ranOver50}`,
