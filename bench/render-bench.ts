@@ -591,7 +591,7 @@ export async function runRenderBench(root: string): Promise<string> {
             `long tasks > 50 ms while scrolling top to bottom (${scroll.steps} steps, each 1/120 of the document: as when dragging the scroll bar; the view flies past and highlights are drawn where it stops)`,
             `${scroll.count}`,
             '0',
-            `longest task ${scroll.max.toFixed(0)} ms`,
+            scroll.count ? `longest task ${scroll.max.toFixed(0)} ms` : 'no task over 50 ms',
           ],
           [`a drag stops → highlights in view painted (n=${landing.length}: drags of 8 such steps)`, ms(landing), '', `the reader waits ${LANDING_MS} ms without a move of over a screen before it draws`],
           [
