@@ -252,8 +252,8 @@ export async function measureKeys(page: Page): Promise<{ tag: number[]; del: num
 /**
  * The floor of key → painted: the same keys, held as long and timed from the same trace, on a page
  * whose only work is to give one word a class (tag) and take it away (delete). What is left is the
- * wait for the display's next frame (up to 16.7 ms at 60 Hz: the frame starts only at its tick)
- * and the browser's own style, layout and paint of one word.
+ * browser's own: the wait for a frame (none when its compositor was idle, up to 16.7 ms when it had
+ * just drawn one) and one word's style, layout and paint.
  */
 async function keyFloor(browser: Browser): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
@@ -609,7 +609,7 @@ export async function runRenderBench(root: string): Promise<string> {
             `floor: the same keys on a static page whose handler only gives one word a class and takes it away, keydown → next Paint done, p95 (n=${keysFloor.length})`,
             `${p95(keysFloor).toFixed(1)} ms`,
             '',
-            `median ${median(keysFloor).toFixed(1)} ms: the wait for the display's next frame (a frame starts at its tick, every 16.7 ms) and one word's style, layout and paint; the busy row below is the app's own part`,
+            `median ${median(keysFloor).toFixed(1)} ms: the browser's own wait for a frame (none when its compositor was idle, up to 16.7 ms when it had just drawn one) and one word's style, layout and paint; the busy row below is the app's own part`,
           ],
           [
             `tag or delete key → painted, main thread busy (the app's work, style, layout, paint; not the wait for the display's next frame), p95 (n=${busy.length}), from the trace`,
