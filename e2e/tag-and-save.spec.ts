@@ -62,6 +62,30 @@ test('tag a quote, see it saved beside the file, reload, undo, redo and delete',
   await expectSidecar(host.folder, 'ferry-strike.txt', (s) => expect(s.annotations).toEqual([]));
 });
 
+test('a tag key shows its highlight in the frame it is pressed in, drawn as spans in a task after that frame', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /ferry-strike\.txt/ }).click();
+  await expect(page.locator('.reader-doc')).toContainText('Ferry workers walk out');
+  await selectWithMouse(page, QUOTE);
+  // The key and what the page holds right after it, in one task: before any frame.
+  const steps = await page.evaluate(async () => {
+    const reader = document.querySelector('.reader-doc')!;
+    const preview = () => [...(CSS.highlights.get('gloss-new-quote') ?? [])].map((range) => (range as Range).toString());
+    reader.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true, cancelable: true }));
+    const atKey = { preview: preview(), spans: reader.querySelectorAll('.hl').length, caret: getSelection()!.isCollapsed };
+    // The frame the key asked for, and the task after it.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return { atKey, after: { preview: preview(), spans: [...reader.querySelectorAll('.hl[data-tag="quote"]')].map((s) => s.textContent) } };
+  });
+  // At the key: the new quote shown as a custom highlight over the selected text, the selection
+  // collapsed so it does not cover it, and no spans changed yet.
+  expect(steps.atKey).toEqual({ preview: [QUOTE], spans: 0, caret: true });
+  // After the frame: drawn as a span, and the preview gone.
+  expect(steps.after).toEqual({ preview: [], spans: [QUOTE] });
+  await expectSidecar(host.folder, 'ferry-strike.txt', (s) => expect(s.annotations.map((a) => a.exact)).toEqual([QUOTE]));
+});
+
 test('the reader is read-only: typing, pasting and deleting do not change the text', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: /ferry-strike\.txt/ }).click();

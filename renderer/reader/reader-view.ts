@@ -11,6 +11,9 @@ import { SectionSizes, sectionNodeView } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
+import { canPreviewHighlights, HighlightPreview } from './highlight-preview.js';
+import { afterNextPaint } from '../perf-marks.js';
+import type { Annotation } from '../../shared/sidecar-format.js';
 
 export interface ReaderCommands {
   /** A key the reader does not handle itself (it keeps caret movement and swallows typing); true when it was used. */
@@ -47,6 +50,9 @@ const MAX_RETIRED_SECTIONS = 48;
  */
 const FOLD_BATCH = 16;
 
+/** Drawn by then at the latest if no frame comes (a hidden window draws none). */
+const PREVIEW_DRAW_TIMEOUT_MS = 200;
+
 /** Keys that move the caret or selection and are left to the browser. */
 const NAVIGATION = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Shift', 'Control', 'Alt', 'Meta']);
 
@@ -55,6 +61,11 @@ export class ReaderView {
   private lastInput: Omit<HighlightInput, 'flashId'> | null = null;
   /** A caret position to set with the next highlight update (see tagSelection). */
   private caretWithNextHighlights: number | null = null;
+  /** Shows a key's change until it is drawn (null where the browser has no custom highlights). */
+  private readonly preview = canPreviewHighlights ? new HighlightPreview() : null;
+  /** Highlight input shown so far only by the preview, drawn in a task after the next frame. */
+  private undrawnInput: Omit<HighlightInput, 'flashId'> | null = null;
+  private undrawnTimer: ReturnType<typeof setTimeout> | null = null;
   private flashId: string | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sectionQueue: SectionQueue | null;
@@ -132,6 +143,7 @@ export class ReaderView {
    * the sections are far from view, and retired.
    */
   private setSectionsLive(sections: number[], live: boolean): void {
+    this.drawPreviewed();
     if (live) {
       for (const s of sections) {
         this.retired.delete(s);
@@ -234,15 +246,90 @@ export class ReaderView {
     Object.defineProperty(this.view.dom, 'contentEditable', { configurable: true, get: () => 'inherit' });
   }
 
-  /** Paint the annotations (the flash, set by reveal(), is kept by the view). */
+  /**
+   * Paint the annotations (the flash, set by reveal(), is kept by the view). One annotation added
+   * or removed is shown at once by the preview and drawn after the next frame (highlight-preview.ts).
+   */
   setHighlights(input: Omit<HighlightInput, 'flashId'>): void {
+    const previous = this.lastInput;
     this.lastInput = input;
+    if (previous && this.previewChange(previous, input)) {
+      this.undrawnInput = input;
+      if (this.caretWithNextHighlights !== null) {
+        // Only the caret now: the paragraph is unchanged, so the browser places it without a layout.
+        this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, this.caretWithNextHighlights)));
+        this.caretWithNextHighlights = null;
+      }
+      if (!this.undrawnTimer) {
+        afterNextPaint(() => this.drawPreviewed());
+        this.undrawnTimer = setTimeout(() => this.drawPreviewed(), PREVIEW_DRAW_TIMEOUT_MS);
+      }
+      return;
+    }
+    this.drawHighlights(input);
+  }
+
+  /** Draw what the preview shows now, if anything (before anything else changes the view). */
+  drawPreviewed(): void {
+    if (this.undrawnInput) this.drawHighlights(this.undrawnInput);
+  }
+
+  private drawHighlights(input: Omit<HighlightInput, 'flashId'>): void {
+    this.undrawnInput = null;
+    if (this.undrawnTimer) clearTimeout(this.undrawnTimer);
+    this.undrawnTimer = null;
+    this.preview?.clear();
     const tr = setHighlights(this.view.state.tr, { ...input, flashId: this.flashId });
     if (this.caretWithNextHighlights !== null) {
       tr.setSelection(TextSelection.create(tr.doc, this.caretWithNextHighlights));
       this.caretWithNextHighlights = null;
     }
     this.view.dispatch(tr);
+  }
+
+  /**
+   * Show the change from `previous` to `input` with the preview, if it is one annotation added in
+   * sections whose highlights are drawn (or one not drawn yet removed), and nothing else that is
+   * drawn changed (the selection's outline moves with the redraw, a frame later); false to draw it
+   * at once.
+   */
+  private previewChange(previous: Omit<HighlightInput, 'flashId'>, input: Omit<HighlightInput, 'flashId'>): boolean {
+    const preview = this.preview;
+    if (!preview || previous.hidden !== input.hidden || previous.fuzzy !== input.fuzzy || previous.linked !== input.linked) return false;
+    // The lists are immutable and in text order: one insertion or deletion leaves the rest identical.
+    const a = previous.annotations;
+    const b = input.annotations;
+    if (Math.abs(a.length - b.length) !== 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    const longer = a.length > b.length ? a : b;
+    const shorter = longer === a ? b : a;
+    for (let k = i; k < shorter.length; k++) if (shorter[k] !== longer[k + 1]) return false;
+    const changed = longer[i]!;
+    if (longer === a) {
+      // Removed: only an annotation not drawn yet is taken back here. Making a drawn one's spans
+      // transparent would change attributes inside ProseMirror's DOM, which it reads as an edit of
+      // the paragraph and redraws at once (4–5 ms in a trace): a removal is drawn at once.
+      if (!preview.isAdded(changed.id)) return false;
+      preview.dropAdded(changed.id);
+      return true;
+    }
+    const segments = this.drawnSegments(changed);
+    if (!segments) return false;
+    const range = document.createRange();
+    const start = this.view.domAtPos(segments[0]![0]);
+    const end = this.view.domAtPos(segments[segments.length - 1]![1]);
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    preview.showAdded(changed.id, changed.tag, range);
+    return true;
+  }
+
+  /** An annotation's ProseMirror ranges, one per block, if all lie in drawn sections (else null). */
+  private drawnSegments(annotation: Annotation): [number, number][] | null {
+    const segments = this.layout.segments(annotation.start, annotation.end);
+    if (segments.length === 0 || segments.some(([from]) => !isSectionLive(this.view.state, this.sectionAt(from)))) return null;
+    return segments;
   }
 
   /** The current selection as code point offsets, or null when nothing is selected. */
@@ -289,11 +376,13 @@ export class ReaderView {
 
   /** Mark whole blocks as page furniture (dimmed; hidden when the reader is asked to). */
   setFurniture(blocks: readonly number[]): void {
+    this.drawPreviewed();
     this.view.dispatch(setFurniture(this.view.state.tr, blocks));
   }
 
   /** Show suggestions (dashed), the one under review outlined. */
   setSuggestions(input: SuggestionInput): void {
+    this.drawPreviewed();
     this.view.dispatch(setSuggestionInput(this.view.state.tr, input));
   }
 
@@ -343,6 +432,9 @@ export class ReaderView {
     this.stopWatchingFlight?.();
     this.sectionSizes?.destroy();
     if (this.flashTimer) clearTimeout(this.flashTimer);
+    if (this.undrawnTimer) clearTimeout(this.undrawnTimer);
+    this.undrawnInput = null;
+    this.preview?.clear();
     this.view.destroy();
   }
 
@@ -363,6 +455,7 @@ export class ReaderView {
    * edge of what it has laid out, which in a long document is not the start or end of the text.
    */
   private caretToEdge(edge: 'start' | 'end', extend: boolean): void {
+    this.drawPreviewed();
     const { state } = this.view;
     const head = (edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc)).head;
     const block = this.shownBlockAt(head);

@@ -126,9 +126,12 @@ export async function rehearseKeys(schedule: IdleScheduler = whenIdle): Promise<
       // The keys themselves, through ProseMirror's key handling and the shortcuts (untrusted
       // events: the app's key timings ignore them; not composed: they stay in the shadow tree).
       press(view, tagOf(round).key!);
+      // A real key's change is drawn after the frame that shows its preview; here, at once.
+      view.drawPreviewed();
       const added = store.getState().selectedId;
       if (added && mount.querySelector(`[data-ann-id="${added}"]`)) painted++;
       press(view, 'Delete');
+      view.drawPreviewed();
     }
   } finally {
     unsubscribe();
