@@ -62,7 +62,7 @@ test('tag a quote, see it saved beside the file, reload, undo, redo and delete',
   await expectSidecar(host.folder, 'ferry-strike.txt', (s) => expect(s.annotations).toEqual([]));
 });
 
-test('a tag key shows its highlight in the frame it is pressed in, drawn as spans in a task after that frame', async ({ page, host }) => {
+test('tag and delete keys show their change in the frame they are pressed in, drawn as spans in a task after that frame', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: /ferry-strike\.txt/ }).click();
   await expect(page.locator('.reader-doc')).toContainText('Ferry workers walk out');
@@ -84,6 +84,23 @@ test('a tag key shows its highlight in the frame it is pressed in, drawn as span
   // After the frame: drawn as a span, and the preview gone.
   expect(steps.after).toEqual({ preview: [], spans: [QUOTE] });
   await expectSidecar(host.folder, 'ferry-strike.txt', (s) => expect(s.annotations.map((a) => a.exact)).toEqual([QUOTE]));
+
+  // Delete, the same way: at the key its span is still there but transparent; after the frame, gone.
+  const removal = await page.evaluate(async () => {
+    const reader = document.querySelector('.reader-doc')!;
+    const look = () =>
+      [...reader.querySelectorAll('.hl[data-tag="quote"]')].map((span) => {
+        const style = getComputedStyle(span);
+        return { background: style.backgroundColor, underline: style.textDecorationLine };
+      });
+    reader.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+    const atKey = look();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return { atKey, after: look() };
+  });
+  expect(removal).toEqual({ atKey: [{ background: 'rgba(0, 0, 0, 0)', underline: 'none' }], after: [] });
+  await expectSidecar(host.folder, 'ferry-strike.txt', (s) => expect(s.annotations).toEqual([]));
 });
 
 test('the reader is read-only: typing, pasting and deleting do not change the text', async ({ page, host }) => {

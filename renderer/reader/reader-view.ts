@@ -11,7 +11,7 @@ import { SectionSizes, sectionNodeView } from './section-sizes.js';
 import type { ReaderLayout } from './reader-layout.js';
 import { setSuggestionInput, suggestionPlugin, type SuggestionInput } from './suggestion-plugin.js';
 import { furniturePlugin, setFurniture } from './furniture-plugin.js';
-import { canPreviewHighlights, HighlightPreview } from './highlight-preview.js';
+import { blockNodeView, canPreviewHighlights, HighlightPreview } from './highlight-preview.js';
 import { afterNextPaint } from '../perf-marks.js';
 import type { Annotation } from '../../shared/sidecar-format.js';
 
@@ -93,7 +93,7 @@ export class ReaderView {
     const state = EditorState.create({ doc: layout.doc, plugins: [readOnly, highlightPlugin(layout, initial && { ...initial, flashId: null }, initialLive), suggestionPlugin(layout), furniturePlugin(layout)] });
     this.view = new EditorView(mount, {
       state,
-      nodeViews: { section: sectionNodeView },
+      nodeViews: { section: sectionNodeView, block: blockNodeView },
       attributes: { class: 'reader-doc', tabindex: '0', spellcheck: 'false', 'aria-label': 'Article text', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
       handleKeyDown: (view, event) => this.onKeyDown(view, event),
       handleTextInput: () => true,
@@ -288,10 +288,9 @@ export class ReaderView {
   }
 
   /**
-   * Show the change from `previous` to `input` with the preview, if it is one annotation added in
-   * sections whose highlights are drawn (or one not drawn yet removed), and nothing else that is
-   * drawn changed (the selection's outline moves with the redraw, a frame later); false to draw it
-   * at once.
+   * Show the change from `previous` to `input` with the preview, if it is one annotation added or
+   * removed in sections whose highlights are drawn, and nothing else that is drawn changed (the
+   * selection's outline moves with the redraw, a frame later); false to draw it at once.
    */
   private previewChange(previous: Omit<HighlightInput, 'flashId'>, input: Omit<HighlightInput, 'flashId'>): boolean {
     const preview = this.preview;
@@ -306,16 +305,25 @@ export class ReaderView {
     const shorter = longer === a ? b : a;
     for (let k = i; k < shorter.length; k++) if (shorter[k] !== longer[k + 1]) return false;
     const changed = longer[i]!;
-    if (longer === a) {
-      // Removed: only an annotation not drawn yet is taken back here. Making a drawn one's spans
-      // transparent would change attributes inside ProseMirror's DOM, which it reads as an edit of
-      // the paragraph and redraws at once (4–5 ms in a trace): a removal is drawn at once.
-      if (!preview.isAdded(changed.id)) return false;
+    if (longer === a && preview.isAdded(changed.id)) {
+      // Removed before it was drawn.
       preview.dropAdded(changed.id);
       return true;
     }
     const segments = this.drawnSegments(changed);
     if (!segments) return false;
+    if (longer === a) {
+      const spans: Element[] = [];
+      const selector = `[data-ann-id="${CSS.escape(changed.id)}"]`;
+      for (const [from] of segments) {
+        const { node } = this.view.domAtPos(from);
+        const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
+        if (block) spans.push(...block.querySelectorAll(selector));
+      }
+      if (spans.length === 0) return false;
+      preview.showRemoved(spans);
+      return true;
+    }
     const range = document.createRange();
     const start = this.view.domAtPos(segments[0]![0]);
     const end = this.view.domAtPos(segments[segments.length - 1]![1]);
