@@ -39,8 +39,9 @@ const QUICK_PACE: KeyPace = { beforeSelection: 0, afterSelection: 60, afterKey: 
 /**
  * A person's pace, from the keystroke-level model (Card, Moran and Newell, 1980): 0.4 s to move
  * the hand from the mouse to the keyboard after selecting, 0.2 s from one key to the next for an
- * average skilled typist; and 0.6 s before selecting, the least a drag over a passage takes (when
- * the previous change's autosave, 400 ms after it, runs as it would while a person selects).
+ * average skilled typist; and 0.6 s before selecting, less than pointing at a passage takes in the
+ * model (1.1 s), so that the previous change's autosave, 400 ms after it, runs as it would while a
+ * person selects.
  */
 const PERSON_PACE: KeyPace = { beforeSelection: 600, afterSelection: 400, afterKey: 200 };
 const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
