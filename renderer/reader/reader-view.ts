@@ -315,11 +315,7 @@ export class ReaderView {
     if (longer === a) {
       const spans: Element[] = [];
       const selector = `[data-ann-id="${CSS.escape(changed.id)}"]`;
-      for (const [from] of segments) {
-        const { node } = this.view.domAtPos(from);
-        const block = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block');
-        if (block) spans.push(...block.querySelectorAll(selector));
-      }
+      for (const [from] of segments) spans.push(...(this.blockElementAt(from)?.querySelectorAll(selector) ?? []));
       if (spans.length === 0) return false;
       preview.showRemoved(spans);
       return true;
@@ -354,9 +350,10 @@ export class ReaderView {
     const range = this.selectionOffsets();
     if (!range) return false;
     // Collapse the selection to its end so the new highlight is visible, not hidden under the
-    // selection — in the same update as the highlight: the browser's selection is then put back
-    // once (a caret) after the paragraph is redrawn, instead of as a range and then as a caret
-    // (a few milliseconds each on a long document).
+    // selection — with the highlight's update (setHighlights): when the preview shows the new
+    // highlight, the caret is set at once, on the unchanged paragraph; otherwise in the redraw's
+    // transaction, so the browser's selection is put back once (a caret) after the paragraph is
+    // redrawn, instead of as a range and then as a caret (a few milliseconds each on a long document).
     const { to } = this.view.state.selection;
     this.caretWithNextHighlights = to;
     this.commands.tagRange(tag, range.start, range.end);
@@ -422,6 +419,11 @@ export class ReaderView {
    */
   private shownBlockAt(pos: number): Element | null {
     this.setSectionsLive([this.sectionAt(pos)], true);
+    return this.blockElementAt(pos);
+  }
+
+  /** The block element holding ProseMirror position `pos`, as drawn now. */
+  private blockElementAt(pos: number): Element | null {
     const { node } = this.view.domAtPos(pos);
     return (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('.gloss-block') ?? null;
   }
