@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { sidecarPathFor } from '../shared/sidecar-format.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateSpans } from './generate.js';
@@ -227,6 +227,26 @@ async function traced<T>(page: Page, categories: string, action: () => Promise<T
   return { result, events: Array.isArray(parsed) ? parsed : parsed.traceEvents };
 }
 
+/**
+ * Scroll a block in the middle of the document to the centre and select its first 12 characters,
+ * as the analyst's mouse would: a different block each round, 7 blocks on from the last.
+ */
+async function selectPassage(page: Page, round: number): Promise<void> {
+  await page.evaluate((r) => {
+    const blocks = document.querySelectorAll('.reader-doc .gloss-block');
+    const block = blocks[Math.floor(blocks.length / 2) + r * 7]!;
+    block.scrollIntoView({ block: 'center' });
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const node = walker.nextNode() as Text;
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, Math.min(node.data.length, 12));
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, round);
+}
+
 export async function measureKeys(page: Page, pace: KeyPace = QUICK_PACE): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[]; busyCpu: number[] }> {
   // The app rehearses the keys in idle time after opening (key-rehearsal.ts): its untrusted key
   // events would be counted with the pressed ones if they overlapped, and a person reaches for
@@ -235,19 +255,7 @@ export async function measureKeys(page: Page, pace: KeyPace = QUICK_PACE): Promi
   const { events } = await traced(page, 'devtools.timeline', async () => {
     for (let round = 0; round < KEY_ROUNDS; round++) {
       if (pace.beforeSelection) await page.waitForTimeout(pace.beforeSelection);
-      await page.evaluate((r) => {
-        const blocks = document.querySelectorAll('.reader-doc .gloss-block');
-        const block = blocks[Math.floor(blocks.length / 2) + r * 7]!;
-        block.scrollIntoView({ block: 'center' });
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        const node = walker.nextNode() as Text;
-        const range = document.createRange();
-        range.setStart(node, 0);
-        range.setEnd(node, Math.min(node.data.length, 12));
-        const selection = getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }, round);
+      await selectPassage(page, round);
       await page.waitForTimeout(pace.afterSelection); // at least long enough for ProseMirror to read the selection
       await typeKey(page, '1', pace.afterKey);
       await typeKey(page, 'Delete', pace.afterKey);
@@ -401,7 +409,7 @@ interface ReaderSnapshot {
   height: number;
 }
 
-async function readerSnapshot(page: Page): Promise<ReaderSnapshot> {
+export async function readerSnapshot(page: Page): Promise<ReaderSnapshot> {
   return page.evaluate(() => {
     const reader = document.querySelector('.reader') as HTMLElement;
     const copy = reader.cloneNode(true) as HTMLElement;
@@ -415,6 +423,60 @@ async function readerSnapshot(page: Page): Promise<ReaderSnapshot> {
   });
 }
 
+/** A page of its own showing the reader's static copy where the reader was, with `script` (if any) at its end; settled. */
+async function openStaticReader(browser: Browser, snapshot: ReaderSnapshot, script = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  const place = `.reader { position: absolute; left: 0; top: 0; width: ${snapshot.width}px; height: ${snapshot.height}px; overflow-y: auto; }`;
+  await page.setContent(`<!doctype html><html><head><style>${snapshot.css}\n${place}</style></head><body>${snapshot.html}${script && `<script>${script}</script>`}</body></html>`);
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+  return { context, page };
+}
+
+/**
+ * The floor of the keys at the quick pace: the reader's static copy, the same scrolling, selection
+ * and keys, timed from the same trace; the page's only script wraps the selection in a highlighted
+ * span (tag) and unwraps it (delete). What is left is the browser's: the frames that go on after
+ * the scroll (sections laid out as they come near, hover), the wait for the next one, one span.
+ */
+export async function quickKeysFloor(browser: Browser, snapshot: ReaderSnapshot): Promise<{ tag: number[]; del: number[] }> {
+  const script = `let tagged = null;
+    addEventListener('keydown', (event) => {
+      const selection = getSelection();
+      if (event.key === '1' && selection.rangeCount) {
+        tagged = document.createElement('span');
+        tagged.style.cssText = 'background: #fde68a; text-decoration: underline 2px #d97706';
+        selection.getRangeAt(0).surroundContents(tagged);
+        selection.collapse(tagged, 0);
+      }
+      if (event.key === 'Delete' && tagged) {
+        tagged.replaceWith(...tagged.childNodes);
+        tagged = null;
+      }
+    });`;
+  const tag: number[] = [];
+  const del: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await openStaticReader(browser, snapshot, script);
+    try {
+      const { events } = await traced(page, 'devtools.timeline', async () => {
+        for (let round = 0; round < KEY_ROUNDS; round++) {
+          await selectPassage(page, round);
+          await page.waitForTimeout(QUICK_PACE.afterSelection);
+          await typeKey(page, '1');
+          await typeKey(page, 'Delete');
+        }
+      });
+      const keys = keyToPaintFromTrace(events);
+      tag.push(...keys.tag);
+      del.push(...keys.del);
+    } finally {
+      await context.close();
+    }
+  }
+  return { tag, del };
+}
+
 /**
  * The browser's floor for scrolling: the same document as the reader shows it after opening (its
  * sections, skipping and estimated heights), as a static page with no script and no highlights,
@@ -423,11 +485,7 @@ async function readerSnapshot(page: Page): Promise<ReaderSnapshot> {
 async function scrollingFloor(browser: Browser, snapshot: ReaderSnapshot): Promise<{ count: number; max: number; steps: number }> {
   const total = { count: 0, max: 0, steps: 0 };
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const page = await context.newPage();
-    const place = `.reader { position: absolute; left: 0; top: 0; width: ${snapshot.width}px; height: ${snapshot.height}px; overflow-y: auto; }`;
-    await page.setContent(`<!doctype html><html><head><style>${snapshot.css}\n${place}</style></head><body>${snapshot.html}</body></html>`);
-    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+    const { context, page } = await openStaticReader(browser, snapshot);
     const s = await measureScrolling(page);
     total.count += s.count;
     total.max = Math.max(total.max, s.max);
@@ -605,7 +663,9 @@ export async function runRenderBench(root: string): Promise<string> {
     // The floor's page is copied from a reader just opened (copying it before the keys would delay
     // the key rehearsal into the measured keys).
     const keysFloor = await keyFloor(browser);
-    const scrollFloor = await scrollingFloor(browser, await withOpenedArticle(readerSnapshot));
+    const snapshot = await withOpenedArticle(readerSnapshot);
+    const scrollFloor = await scrollingFloor(browser, snapshot);
+    const quickFloor = await quickKeysFloor(browser, snapshot);
     // One more scroll-through, traced (the trace's own process would add to the contention of the measured ones).
     const threadTime = await withOpenedArticle(scrollingThreadTime);
     // The sidecar on disk still holds the 10,000 (every tag was deleted again).
@@ -642,6 +702,12 @@ export async function runRenderBench(root: string): Promise<string> {
             `median ${median(traceTag).toFixed(1)} ms; the key ${QUICK_PACE.afterSelection} ms after the bench's own selection and scrolling, faster than a person, while their frames may still run; all rows below are at this pace`,
           ],
           [`delete key → highlight gone at the quick pace, p95 (n=${traceDel.length}), the same`, `${p95(traceDel).toFixed(1)} ms`, '≤ 16 ms', `median ${median(traceDel).toFixed(1)} ms`],
+          [
+            `floor at the quick pace: the reader's static copy (its DOM after opening, no highlights), the same scrolling, selection and keys; its only script wraps the selection in a highlighted span and unwraps it; tag / delete p95 (n=${quickFloor.tag.length} each)`,
+            `${p95(quickFloor.tag).toFixed(1)} / ${p95(quickFloor.del).toFixed(1)} ms`,
+            '',
+            `medians ${median(quickFloor.tag).toFixed(1)} / ${median(quickFloor.del).toFixed(1)} ms: the browser's own frames after the scroll (sections laid out as they come near, hover) and the wait for the next; Gloss's tag key is ${(p95(traceTag) - p95(quickFloor.tag)).toFixed(1)} ms over it at p95`,
+          ],
           [
             `floor: the same keys on a static page whose handler only gives one word a class and takes it away, keydown → next Paint done, p95 (n=${keysFloor.length})`,
             `${p95(keysFloor).toFixed(1)} ms`,
