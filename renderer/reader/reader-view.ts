@@ -43,10 +43,10 @@ const MAX_RETIRED_SECTIONS = 48;
 
 /**
  * How many of the oldest far sections are folded at once when there are more than
- * MAX_RETIRED_SECTIONS. Folding lifts a section's skipping until a frame has restyled it, and each
- * frame that does so walks style and pre-paint at a cost that hardly depends on how many sections
- * it folds: one at a time, folding added 0.5–0.9 s to the main thread's work in a scroll-through
- * of the 2 MB article; 16 at a time, at most 0.2 s (A/B against not folding at all).
+ * MAX_RETIRED_SECTIONS. Each fold restyles the document once (section-sizes.ts), at a cost that
+ * hardly depends on how many sections it folds: one at a time (restyled then by the next frame),
+ * folding added 0.5–0.9 s to the main thread's work in a scroll-through of the 2 MB article; 16 at
+ * a time, at most 0.2 s (A/B against not folding at all).
  */
 const FOLD_BATCH = 16;
 
@@ -170,11 +170,9 @@ export class ReaderView {
     this.retired.delete(section);
     this.retired.add(section);
     if (this.retired.size <= MAX_RETIRED_SECTIONS) return;
-    for (const oldest of this.retired) {
-      if (this.retired.size <= MAX_RETIRED_SECTIONS - FOLD_BATCH) break;
-      this.retired.delete(oldest);
-      this.sectionSizes?.fold(oldest);
-    }
+    const oldest = [...this.retired].slice(0, this.retired.size - (MAX_RETIRED_SECTIONS - FOLD_BATCH));
+    for (const s of oldest) this.retired.delete(s);
+    this.sectionSizes?.fold(oldest);
   }
 
   /**
