@@ -247,20 +247,26 @@ async function selectPassage(page: Page, round: number): Promise<void> {
   }, round);
 }
 
+/**
+ * KEY_ROUNDS rounds of the tag key and then the delete key at `pace`, each round on a passage it
+ * selects first (`select`; the key floor's page has nothing to select and only waits).
+ */
+async function pressKeyRounds(page: Page, pace: KeyPace, select = true): Promise<void> {
+  for (let round = 0; round < KEY_ROUNDS; round++) {
+    if (pace.beforeSelection) await page.waitForTimeout(pace.beforeSelection);
+    if (select) await selectPassage(page, round);
+    await page.waitForTimeout(pace.afterSelection); // at least long enough for ProseMirror to read the selection
+    await typeKey(page, '1', pace.afterKey);
+    await typeKey(page, 'Delete', pace.afterKey);
+  }
+}
+
 export async function measureKeys(page: Page, pace: KeyPace = QUICK_PACE): Promise<{ tag: number[]; del: number[]; tagWork: number[]; delWork: number[]; processing: number[]; traceTag: number[]; traceDel: number[]; busyTag: number[]; busyDel: number[]; busyCpu: number[] }> {
   // The app rehearses the keys in idle time after opening (key-rehearsal.ts): its untrusted key
   // events would be counted with the pressed ones if they overlapped, and a person reaches for
   // the keyboard later than the benchmark does.
   await page.waitForFunction(() => performance.getEntriesByName('gloss:keys-rehearsed').length > 0, null, { timeout: 30_000 });
-  const { events } = await traced(page, 'devtools.timeline', async () => {
-    for (let round = 0; round < KEY_ROUNDS; round++) {
-      if (pace.beforeSelection) await page.waitForTimeout(pace.beforeSelection);
-      await selectPassage(page, round);
-      await page.waitForTimeout(pace.afterSelection); // at least long enough for ProseMirror to read the selection
-      await typeKey(page, '1', pace.afterKey);
-      await typeKey(page, 'Delete', pace.afterKey);
-    }
-  });
+  const { events } = await traced(page, 'devtools.timeline', () => pressKeyRounds(page, pace));
   const fromTrace = keyToPaintFromTrace(events);
   const probe = await page.evaluate(() => {
     const d = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
@@ -289,13 +295,7 @@ async function keyFloor(browser: Browser): Promise<number[]> {
       <body><p style="font: 17px Georgia; max-width: 46em; margin: 40px auto"><span id="word">Within</span> that day in man area found of by as know school a itself history did here been into was came.</p>
       <script>addEventListener('keydown', (e) => { if (e.key === '1') word.className = 'hl'; if (e.key === 'Delete') word.className = ''; });</script></body></html>`);
     await page.waitForTimeout(500);
-    const { events } = await traced(page, 'devtools.timeline', async () => {
-      for (let round = 0; round < KEY_ROUNDS; round++) {
-        await page.waitForTimeout(60);
-        await typeKey(page, '1');
-        await typeKey(page, 'Delete');
-      }
-    });
+    const { events } = await traced(page, 'devtools.timeline', () => pressKeyRounds(page, QUICK_PACE, false));
     const { tag, del } = keyToPaintFromTrace(events);
     return [...tag, ...del];
   } finally {
@@ -459,14 +459,7 @@ export async function quickKeysFloor(browser: Browser, snapshot: ReaderSnapshot)
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await openStaticReader(browser, snapshot, script);
     try {
-      const { events } = await traced(page, 'devtools.timeline', async () => {
-        for (let round = 0; round < KEY_ROUNDS; round++) {
-          await selectPassage(page, round);
-          await page.waitForTimeout(QUICK_PACE.afterSelection);
-          await typeKey(page, '1');
-          await typeKey(page, 'Delete');
-        }
-      });
+      const { events } = await traced(page, 'devtools.timeline', () => pressKeyRounds(page, QUICK_PACE));
       const keys = keyToPaintFromTrace(events);
       tag.push(...keys.tag);
       del.push(...keys.del);
